@@ -1,0 +1,63 @@
+# dlaudio: two commands set everything up on a fresh machine.
+#   make docs   build the site, English and Korean, with the gallery executed
+#   make test   run the whole test suite
+# Both create the virtual environment .venv on first use.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+SPHINXOPTS ?= -W --keep-going -q
+SPHINXBUILD = $(BIN)/sphinx-build
+LANGUAGES := en ko
+
+.PHONY: help venv docs docs-en docs-ko gettext update-po test benchmark htmlzip clean
+
+help:
+	@echo "make docs       build _build/html/en and _build/html/ko (gallery executed)"
+	@echo "make test       run the whole test suite"
+	@echo "make update-po  refresh the Korean catalogs after English changes"
+	@echo "make benchmark  measure training speed (not part of the tests)"
+	@echo "make htmlzip    zip the built site for offline reading"
+	@echo "make clean      remove build output"
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[docs,test]"
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+# Each build starts clean: the gallery folder would otherwise keep the output
+# of examples that were renamed or deleted.
+docs: $(STAMP)
+	rm -rf _build/html _build/doctrees docs/auto_examples
+	$(SPHINXBUILD) -b html $(SPHINXOPTS) -d _build/doctrees/en -c . docs _build/html/en -D language=en
+	$(SPHINXBUILD) -b html $(SPHINXOPTS) -d _build/doctrees/ko -c . docs _build/html/ko -D language=ko
+	cp site/index.html _build/html/index.html
+	@echo "Site built: open _build/html/index.html"
+
+# The message templates (.pot) for the translators; the gallery is not executed.
+gettext: $(STAMP)
+	rm -rf _build/gettext
+	$(SPHINXBUILD) -b gettext -q -c . docs _build/gettext -D plot_gallery=0
+
+update-po: gettext
+	$(BIN)/sphinx-intl update -p _build/gettext -l ko -d locale
+	@echo "Catalogs refreshed: translate the new and '#, fuzzy' entries in locale/ko/LC_MESSAGES/"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+benchmark: $(STAMP)
+	$(BIN)/python benchmarks/bench_training.py
+
+htmlzip: docs
+	rm -f _build/dlaudio-html.zip
+	cd _build/html && $(BIN)/python -m zipfile -c ../dlaudio-html.zip .
+	@echo "Offline copy: _build/dlaudio-html.zip"
+
+clean:
+	rm -rf _build docs/auto_examples docs/sg_execution_times.rst
+	find locale -name '*.mo' -delete

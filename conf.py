@@ -1,0 +1,94 @@
+"""Sphinx configuration for the dlaudio course.
+
+One configuration for both languages: build with ``-D language=ko`` for the
+Korean edition. Paths inside are relative to the source folder ``docs/``
+unless noted.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "src"))
+
+project = "dlaudio"
+author = "dlaudio authors"
+copyright = "2026, dlaudio authors"
+language = "en"
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+    "sphinx.ext.mathjax",
+    "sphinx-mathjax-offline",
+    "sphinx_copybutton",
+    "sphinx_gallery.gen_gallery",
+]
+
+root_doc = "index"
+source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
+exclude_patterns = [
+    "_static",
+    "_templates",
+    "sg_execution_times.rst",
+    "auto_examples/sg_execution_times.rst",
+    "auto_examples/*.ipynb",
+    "auto_examples/*.py",
+]
+
+myst_enable_extensions = ["dollarmath", "amsmath"]
+myst_heading_anchors = 3
+
+# Translation: catalogs live in locale/ at the repository root.
+locale_dirs = ["../locale/"]
+gettext_compact = False
+gettext_uuid = False
+gettext_location = False
+
+# Code on the pages is copied without prompts or output.
+copybutton_prompt_text = r">>> |\.\.\. |\$ "
+copybutton_prompt_is_regexp = True
+copybutton_only_copy_prompt_lines = True
+
+autodoc_member_order = "bysource"
+autodoc_typehints = "none"
+napoleon_numpy_docstring = True
+napoleon_google_docstring = False
+
+sphinx_gallery_conf = {
+    "examples_dirs": "../examples",
+    "gallery_dirs": "auto_examples",
+    "filename_pattern": r"/plot_",
+    "write_computation_times": False,
+    "download_all_examples": False,
+    "remove_config_comments": True,
+    "within_subsection_order": "FileNameSortKey",
+    "image_scrapers": ("matplotlib",),
+    "matplotlib_animations": False,
+}
+
+html_theme = "furo"
+html_title = "dlaudio"
+html_static_path = ["docs/_static"]
+templates_path = ["docs/_templates"]
+html_css_files = ["dlaudio.css"]
+html_last_updated_fmt = None
+html_copy_source = False
+html_show_sourcelink = False
+html_theme_options = {
+    "navigation_with_keys": True,
+}
+html_sidebars = {
+    "**": [
+        "sidebar/brand.html",
+        "language-switch.html",
+        "sidebar/search.html",
+        "sidebar/scroll-start.html",
+        "sidebar/navigation.html",
+        "sidebar/scroll-end.html",
+    ]
+}

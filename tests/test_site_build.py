@@ -1,0 +1,87 @@
+"""Both language editions build without a warning, and the Korean one is Korean."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import polib
+import pytest
+
+
+pytestmark = pytest.mark.docs
+
+PAGES = ["index.html", "neuron.html", "api.html", "auto_examples/index.html", "auto_examples/plot_sigmoid.html"]
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+LATIN_WORD = re.compile(r"\b[A-Za-z]{3,}\b")
+
+
+def main_text(page: Path) -> str:
+    """The visible prose of a page's article: no code, math, or markup."""
+    text = page.read_text(encoding="utf-8")
+    text = text.split('<article', 1)[1].split("</article>", 1)[0]
+    for pattern in (
+        r"<pre.*?</pre>",
+        r"<code.*?</code>",
+        r'<span class="math[^"]*">.*?</span>',
+        r'<div class="math[^"]*">.*?</div>',
+        r"<dt.*?</dt>",
+        r"<[^>]+>",
+    ):
+        text = re.sub(pattern, " ", text, flags=re.S)
+    return html.unescape(text)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_build_succeeds_without_warnings(site, lang):
+    build = site.builds[lang]
+    assert build.result.returncode == 0, build.log
+    assert "WARNING" not in build.log and "ERROR" not in build.log, build.log
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_each_edition_has_every_page_and_the_gallery_figure(site, lang):
+    out = site.builds[lang].html
+    for page in PAGES:
+        assert (out / page).is_file(), f"{lang}/{page} missing"
+    assert (out / "_images" / "sphx_glr_plot_sigmoid_001.png").is_file()
+    assert "sphx_glr_plot_sigmoid_001.png" in (out / "auto_examples/plot_sigmoid.html").read_text()
+    assert (site.root / "index.html").is_file()
+
+
+def test_korean_pages_declare_korean(site):
+    out = site.builds["ko"].html
+    for page in PAGES:
+        head = (out / page).read_text(encoding="utf-8")[:400]
+        assert 'lang="ko"' in head, page
+    assert 'lang="en"' in (site.builds["en"].html / "neuron.html").read_text()[:400]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_korean_page_text_is_hangul(site, page):
+    text = main_text(site.builds["ko"].html / page)
+    hangul = len(HANGUL.findall(text))
+    english_words = LATIN_WORD.findall(text)
+    assert hangul > 40, f"{page}: only {hangul} Hangul characters"
+    # Identifiers and symbols stay Latin; running English prose does not.
+    assert hangul > 3 * len(" ".join(english_words)) / 2, (page, english_words[:40])
+
+
+def test_no_english_paragraph_falls_through_to_the_korean_build(site, gettext_templates):
+    # A missing or fuzzy translation makes Sphinx print the English message.
+    for pot in gettext_templates.rglob("*.pot"):
+        page = site.builds["ko"].html / pot.relative_to(gettext_templates).with_suffix(".html")
+        if not page.exists():
+            continue
+        text = " ".join(main_text(page).split())
+        for entry in polib.pofile(str(pot)):
+            words = entry.msgid.split()
+            if len(words) < 6 or any(mark in entry.msgid for mark in ("$", ":math:", "`", "\\")):
+                continue
+            assert " ".join(words) not in text, f"English left in ko/{page.name}: {entry.msgid!r}"
+
+
+def test_root_index_leads_to_both_editions(site):
+    index = (site.root / "index.html").read_text(encoding="utf-8")
+    assert 'href="en/index.html"' in index and 'href="ko/index.html"' in index
