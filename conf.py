@@ -69,6 +69,10 @@ sphinx_gallery_conf = {
     "within_subsection_order": "FileNameSortKey",
     "image_scrapers": ("matplotlib",),
     "matplotlib_animations": False,
+    # The running time and the signature line would be new messages for the
+    # translators on every build; neither helps a learner.
+    "min_reported_time": 10**9,
+    "show_signature": False,
 }
 
 html_theme = "furo"
@@ -92,3 +96,4 @@ html_sidebars = {
         "sidebar/scroll-end.html",
     ]
 }
+

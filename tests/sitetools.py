@@ -15,11 +15,15 @@ LANGUAGES = ("en", "ko")
 
 def copy_sources(dest: Path) -> Path:
     """Copy what a docs build reads into ``dest``, leaving generated files behind."""
-    ignore = shutil.ignore_patterns("auto_examples", "sg_execution_times.rst", "*.mo", "__pycache__")
+    generated = shutil.ignore_patterns("*.mo", "__pycache__", "*.egg-info")
     shutil.copy2(ROOT / "conf.py", dest / "conf.py")
-    for folder in ("docs", "examples", "locale", "src", "site"):
-        if (ROOT / folder).exists():
-            shutil.copytree(ROOT / folder, dest / folder, ignore=ignore)
+    for folder in ("examples", "locale", "src", "site"):
+        shutil.copytree(ROOT / folder, dest / folder, ignore=generated)
+    shutil.copytree(
+        ROOT / "docs",
+        dest / "docs",
+        ignore=shutil.ignore_patterns("auto_examples", "sg_execution_times.rst", "__pycache__"),
+    )
     return dest
 
 

@@ -2,7 +2,7 @@
 
 The slope is written from the activation, not from the weighted sum:
 if :math:`a = \\sigma(h)` then :math:`\\sigma'(h) = a(1 - a)`. The function is
-named :func:`sigmoid_slope` and takes ``a`` so it cannot be fed the wrong one.
+named ``sigmoid_slope`` and takes ``a`` so it cannot be fed the wrong one.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Chapter 01: one artificial neuron, written with the :mod:`math` module.
+"""Chapter 01: one artificial neuron, written with the ``math`` module.
 
 A neuron takes inputs :math:`x_i`, multiplies each by its weight :math:`w_i`,
 adds them up into the weighted sum :math:`h = \\sum_i w_i x_i`, and squeezes
