@@ -1,0 +1,318 @@
+"""A Korean search language for Sphinx's HTML search.
+
+Sphinx ships no search language for Korean: with ``language = "ko"`` it falls
+back to the English one, which splits at non-word characters and so indexes a
+Korean word together with its particle (``역전파를``, ``오차에``, ``손실은``).
+A query for the bare noun then finds nothing, except through Sphinx's partial
+matching, which only runs for query words of three or more characters, so
+two-syllable nouns such as 오차, 손실, 유도, 편향 are not found at all.
+
+This extension registers :class:`SearchKorean` for ``ko``. It keeps Sphinx's
+word splitting (``\\w+`` in Python, an equivalent Unicode regex in
+searchtools.js; both keep a run of Hangul syllables whole) and stems each word:
+
+* A word with Hangul has its trailing particles (josa) and a few endings that
+  attach to nouns (``-입니다``, ``-하는``, ``-된`` ...) stripped, see
+  :data:`SUFFIXES` and :func:`stem_korean`.
+* A word without Hangul (identifiers, English terms) gets Sphinx's English
+  Snowball ("Porter 2") stem, exactly like the English search language, so
+  ``backpropagation`` finds the Korean pages too.
+
+The same stemming must run on the query in the browser, or the stems never
+meet. :data:`SUFFIXES` is the single source of the rules: the JavaScript
+stemmer written into ``_static/language_data.js`` is generated from it, and
+wraps the English Snowball stemmer that Sphinx itself ships (its minified
+``base-stemmer.js`` and ``english-stemmer.js``).
+
+Wire it up in ``conf.py``::
+
+    sys.path.insert(0, str(ROOT / "docs" / "_ext"))
+    extensions = [..., "korean_search"]
+
+The English build is unaffected: the class is only used when the search
+language (``html_search_language`` or else ``language``) is ``ko``.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import re
+import unicodedata
+from typing import TYPE_CHECKING, Any
+
+import snowballstemmer
+
+from sphinx import package_dir
+from sphinx.search import SearchLanguage
+from sphinx.search._stopwords.en import ENGLISH_STOPWORDS
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+__version__ = "1.0"
+
+# --------------------------------------------------------------------------
+# The rules (the one place they live; the JavaScript is generated from them)
+# --------------------------------------------------------------------------
+
+#: Hangul, as the inside of a regex character class: syllables, conjoining
+#: jamo (both blocks and their extensions) and compatibility jamo.
+HANGUL_CLASS = "\uac00-\ud7a3\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u3130-\u318f"
+
+#: Syllables that are particles or ending-starts AND commonly end a noun:
+#: 차이, 길이 (이); 평가, 증가 (가); 정의, 강의 (의); 유도, 속도 (도);
+#: 미만 (만); 경로, 회로 (로); 결과, 효과, 통과 (과); 하나 (나); 혼란 (란);
+#: 원인, 사인 (인); 도입 (입); 극한, 제한 (한); 부하, 전하, 이하 (하);
+#: 이해, 분해 (해); 집합, 조합 (합).
+#: A suffix that begins with one of these is only stripped when at least two
+#: characters stay, so the two-syllable nouns above are never cut down.
+AMBIGUOUS_SYLLABLES = frozenset("이가의도만로과나란인입한하해합")
+
+#: One-syllable nouns common in the course's mathematics. They may lose any
+#: suffix, so 값이, 값의, 값도 stem to 값 like 값을 does. (Not 수, 각, 차: they
+#: also begin 수도, 각도, 차이, or are too common as other words.)
+SHORT_NOUNS = frozenset("값층축합곱식점선열행항쌍근해")
+
+#: Particles (josa), and the plural 들. Stripping repeats, so a compound
+#: particle whose parts are both here needs no entry of its own (에서는 =
+#: 에서 + 는, 이라는 = 이라 + 는, 만을 = 만 + 을). Compounds are listed when a
+#: part is missing (에게서, 만큼) or when a shorter entry would cut the word
+#: in the wrong place (으로서: 로서 alone would leave 입력으로서 -> 입력으).
+#: Left out: the vowel-final forms 라는, 라고, 며, 고 (스칼라는 is 스칼라 + 는,
+#: and 며/고 end too many verbs), and the rare honorific or colloquial 께,
+#: 께서, 랑, 이랑.
+_PARTICLES = """
+    에게서 한테서 으로서 으로써 이라고
+    에서 에게 한테 으로 로서 로써 까지 부터 보다 처럼 마다 조차 마저 밖에
+    만큼 이나 이란 이라 뿐
+    은 는 을 를 에 와 과 이 가 의 도 만 로 나 란
+    들
+"""
+
+#: Endings that attach to a noun: the copula (이다) and the light verbs
+#: 하다 / 되다 in their commonest forms, so 유도하면, 계산합니다, 정의된,
+#: 가능한 stem to 유도, 계산, 정의, 가능. Forms like 할, 함, 될, 일 are left
+#: out: they end too many nouns (역할, 포함, 파일) for too little gain.
+_ENDINGS = """
+    입니다 이다 이고 이며 이면 이므로 이지만 이었다 인
+    합니다 했습니다 하다 한다 하는 하고 하여 하면 하며 하기 하게 하지
+    했다 하였다 하므로 하도록 하려면 해서 해야 한
+    됩니다 되었다 된다 되는 되어 되고 되면 되며 된
+"""
+
+
+def _suffix_table() -> tuple[tuple[str, int], ...]:
+    """``(suffix, minimum characters left)``, longest suffix first."""
+    suffixes = set(_PARTICLES.split()) | set(_ENDINGS.split())
+    return tuple(
+        (suffix, 2 if suffix[0] in AMBIGUOUS_SYLLABLES else 1)
+        for suffix in sorted(suffixes, key=lambda s: (-len(s), s))
+    )
+
+
+#: Every suffix the stemmer strips, with the number of characters that must
+#: stay in front of it; tried longest first.
+SUFFIXES: tuple[tuple[str, int], ...] = _suffix_table()
+
+_HANGUL = re.compile(f"[{HANGUL_CLASS}]")
+
+
+@functools.cache
+def _english() -> Any:
+    return snowballstemmer.stemmer("english")
+
+
+def _can_strip(rest: str, min_stem: int) -> bool:
+    """Whether ``rest`` may stay as the stem when a suffix is cut off behind it.
+
+    It must contain a letter (``3의`` stays whole) and be at least ``min_stem``
+    characters long, unless it is one of :data:`SHORT_NOUNS` or ends in a
+    letter that is not Hangul (``x가`` -> ``x``).
+    """
+    if not any(ch.isalpha() for ch in rest):
+        return False
+    return (
+        len(rest) >= min_stem
+        or rest in SHORT_NOUNS
+        or not _HANGUL.match(rest[-1])
+    )
+
+
+def stem_korean(word: str) -> str:
+    """Stem one search word, as the index and the browser's query both do.
+
+    A word without Hangul gets the English Snowball stem, like Sphinx's English
+    search language. A word with Hangul loses its trailing particles and noun
+    endings: the longest matching suffix of :data:`SUFFIXES` that leaves
+    enough in front is cut off, then again, until none applies. Repeating
+    keeps the query and the index consistent: the stem of a noun with a
+    particle is the stem of the bare noun even when the noun itself ends in a
+    particle-like syllable (정확도를 -> 정확도 -> 정확, and 정확도 -> 정확).
+    If only Latin letters are left (``ReLU를``), they get the English stem.
+
+    >>> [stem_korean(w) for w in ["오차를", "손실은", "유도하면", "역전파에서"]]
+    ['오차', '손실', '유도', '역전파']
+    >>> [stem_korean(w) for w in ["backpropagation", "Sigmoid를", "이", "를"]]
+    ['backpropag', 'sigmoid', '이', '를']
+    """
+    word = unicodedata.normalize("NFC", word).lower()
+    if not _HANGUL.search(word):
+        return _english().stemWord(word)
+    stripped = True
+    while stripped:
+        stripped = False
+        for suffix, min_stem in SUFFIXES:
+            if (
+                len(word) > len(suffix)
+                and word.endswith(suffix)
+                and _can_strip(word[: -len(suffix)], min_stem)
+            ):
+                word = word[: -len(suffix)]
+                stripped = True
+                break
+    if _HANGUL.search(word):
+        return word
+    return _english().stemWord(word)
+
+
+# --------------------------------------------------------------------------
+# The browser side
+# --------------------------------------------------------------------------
+
+# A line-for-line port of stem_korean; __SUFFIXES__, __SHORT_NOUNS__ and
+# __HANGUL_CLASS__ are filled in from the Python rules above. EnglishStemmer is Sphinx's own
+# (english-stemmer.js), placed before this code in language_data.js.
+_JS_STEMMER = r"""
+/* Korean search stemmer: generated by docs/_ext/korean_search.py from its
+ * SUFFIXES table; edit that file, not this code. */
+var KoreanStemmer = function () {
+  const english = new EnglishStemmer();
+  // [suffix, minimum characters left in front], longest suffix first
+  const suffixes = __SUFFIXES__;
+  const shortNouns = new Set(__SHORT_NOUNS__);
+  const hangul = new RegExp("[" + __HANGUL_CLASS__ + "]");
+  const letter = /\p{L}/u;
+
+  const canStrip = (rest, minStem) => {
+    const chars = Array.from(rest); // code points, like len() in Python
+    if (!chars.some((ch) => letter.test(ch))) return false;
+    return (
+      chars.length >= minStem
+      || shortNouns.has(rest)
+      || !hangul.test(chars[chars.length - 1])
+    );
+  };
+
+  this.stemWord = function (w) {
+    let word = w.normalize("NFC").toLowerCase();
+    if (!hangul.test(word)) return english.stemWord(word);
+    let stripped = true;
+    while (stripped) {
+      stripped = false;
+      for (const [suffix, minStem] of suffixes) {
+        if (
+          word.length > suffix.length
+          && word.endsWith(suffix)
+          && canStrip(word.slice(0, -suffix.length), minStem)
+        ) {
+          word = word.slice(0, -suffix.length);
+          stripped = true;
+          break;
+        }
+      }
+    }
+    return hangul.test(word) ? word : english.stemWord(word);
+  };
+
+  koreanRequireShortTerms(hangul);
+};
+
+/* searchtools.js treats query terms shorter than 3 characters as optional
+ * when the query also has longer ones ("search terms with length < 3 are
+ * discarded"): "오차 역전파" would list every page with 역전파. A two-syllable
+ * Hangul word is a full word, so when a query has one, keep only the pages
+ * that match every term on its own, by Sphinx's own rules (exact, or partial
+ * for terms of 3+ characters). Installed from the Stemmer's constructor, which
+ * searchtools.js calls right before it searches, whatever the script order. */
+function koreanRequireShortTerms(hangul) {
+  if (typeof Search === "undefined" || !Search.performTermsSearch) return;
+  if (Search.performTermsSearch.koreanShortTerms) return; // already wrapped
+  const original = Search.performTermsSearch;
+  const wrapped = (searchTerms, excludedTerms) => {
+    const results = original(searchTerms, excludedTerms);
+    const terms = [...searchTerms];
+    const hasShortHangul = terms.some((t) => t.length < 3 && hangul.test(t));
+    if (terms.length < 2 || !hasShortHangul) return results;
+    const docsPerTerm = terms.map(
+      (term) => new Set(original(new Set([term]), new Set()).map((r) => r[0])),
+    );
+    return results.filter((r) => docsPerTerm.every((docs) => docs.has(r[0])));
+  };
+  wrapped.koreanShortTerms = true;
+  Search.performTermsSearch = wrapped;
+}
+
+var Stemmer = KoreanStemmer;
+"""
+
+
+def js_stemmer_code() -> str:
+    """The JavaScript for ``language_data.js``: Sphinx's English Snowball
+    stemmer followed by the Korean stemmer built from :data:`SUFFIXES`."""
+    minified = package_dir.joinpath("search", "minified-js")
+    korean = _JS_STEMMER.replace(
+        "__SUFFIXES__", json.dumps([list(entry) for entry in SUFFIXES])
+    ).replace("__HANGUL_CLASS__", json.dumps(HANGUL_CLASS)).replace(
+        "__SHORT_NOUNS__", json.dumps(sorted(SHORT_NOUNS))
+    )
+    return "\n".join((
+        minified.joinpath("base-stemmer.js").read_text(encoding="utf-8"),
+        minified.joinpath("english-stemmer.js").read_text(encoding="utf-8"),
+        korean,
+    ))
+
+
+class SearchKorean(SearchLanguage):
+    """Korean: particles stripped from Hangul words, English stems for the rest.
+
+    Word splitting and the word filter are Sphinx's defaults: ``\\w+`` keeps a
+    Hangul word whole, and the filter only drops numbers and stopwords, so
+    one- and two-syllable stems (값, 오차) are indexed. The stopwords are the
+    English ones, for the English words on the pages, as Sphinx's Chinese
+    search language does; none of them is Hangul.
+    """
+
+    lang = "ko"
+    language_name = "Korean"
+    stopwords = ENGLISH_STOPWORDS
+    # No js_stemmer_rawcode: with one set, Sphinx would ignore js_stemmer_code
+    # and install the bare English stemmer. js_splitter_code stays empty: the
+    # default splitQuery keeps runs of \p{Letter} (Hangul included) together.
+
+    def __init__(self, options: dict[str, str]) -> None:
+        super().__init__(options)
+        self.js_stemmer_code = js_stemmer_code()
+
+    def stem(self, word: str) -> str:
+        return stem_korean(word)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    # Puts the class into sphinx.search.languages["ko"]; the HTML builder looks
+    # the search language up there, so only a Korean build uses it.
+    app.add_search_language(SearchKorean)
+    # The search index is kept in the pickled environment; derive its version
+    # from the rules, so that changing them re-reads every page and no stale
+    # stems survive an incremental build.
+    rules = json.dumps(
+        [HANGUL_CLASS, SUFFIXES, sorted(SHORT_NOUNS), __version__], ensure_ascii=False
+    )
+    env_version = int(hashlib.sha256(rules.encode()).hexdigest()[:8], 16)
+    return {
+        "version": __version__,
+        "env_version": env_version,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,72 @@
+"""Checking backpropagation against finite differences.
+
+If backpropagation is right, :math:`Deriv_l = -\\partial E / \\partial W_l`.
+The central difference
+:math:`\\partial E/\\partial w \\approx (E(w + \\varepsilon) - E(w - \\varepsilon)) / 2\\varepsilon`
+estimates the same number from the loss alone, one weight at a time. Its
+error shrinks like :math:`\\varepsilon^2` until rounding takes over; the
+five-point form used here,
+:math:`[8(E_{+1} - E_{-1}) - (E_{+2} - E_{-2})] / 12\\varepsilon`
+(with :math:`E_{\\pm k} = E(w \\pm k\\varepsilon)`), cancels the
+:math:`\\varepsilon^2` term too, so a larger step, and less rounding, gives a
+sharper check.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import backprop
+from .loss import loss
+
+__all__ = ["numerical_gradient", "gradient_check"]
+
+
+def _loss_of(weights, x, y) -> float:
+    _, a = backprop.forward_pass(weights, x)
+    return loss(y, a[-1])
+
+
+def numerical_gradient(net, x, y, eps=1e-4) -> list:
+    """:math:`\\partial E / \\partial W_l` for every weight, by central differences.
+
+    The network's weights are restored exactly afterwards.
+    """
+    x, y = net._check_xy(x, y)
+    weights = [W.copy() for W in net.weights]
+    grads = []
+    for W in weights:
+        G = np.empty_like(W)
+        for index in np.ndindex(W.shape):
+            saved = W[index]
+            E = {}
+            for k in (-2, -1, 1, 2):
+                W[index] = saved + k * eps
+                E[k] = _loss_of(weights, x, y)
+            W[index] = saved
+            G[index] = (8 * (E[1] - E[-1]) - (E[2] - E[-2])) / (12 * eps)
+        grads.append(G)
+    return grads
+
+
+def gradient_check(net, x, y, eps=1e-4) -> float:
+    """Largest relative difference between :math:`Deriv_l` and :math:`-\\partial E/\\partial W_l`.
+
+    For each layer the difference is measured against the size of that
+    layer's gradient (max norm), so a layer whose gradient is tiny is judged
+    on its own scale. A correct backpropagation gives about 1e-8 or less.
+
+    >>> from dlaudio import MLP
+    >>> net = MLP(3, [4, 4], 2, rng=0)
+    >>> x = np.random.default_rng(1).uniform(size=(5, 3))
+    >>> bool(gradient_check(net, x, 1 - x[:, :2]) < 1e-6)
+    True
+    """
+    t = backprop.trace(net, x, y)
+    numeric = numerical_gradient(net, x, y, eps)
+    worst = 0.0
+    for l, G in enumerate(numeric):
+        D = t.deriv[l]
+        scale = max(np.max(np.abs(D)), np.max(np.abs(G)), np.finfo(float).tiny)
+        worst = max(worst, float(np.max(np.abs(D + G)) / scale))
+    return worst

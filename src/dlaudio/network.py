@@ -1,0 +1,198 @@
+"""Chapter 02: the multilayer perceptron.
+
+Layer sizes :math:`n_0, n_1, \\dots, n_L` (input, hidden layers, output); the
+weights :math:`W_l` between layer :math:`l` and layer :math:`l + 1` form an
+:math:`n_l \\times n_{l+1}` matrix, drawn from the standard normal distribution
+(numpy's ``randn``); every layer applies the sigmoid; there are no biases, as
+in the course.
+"""
+
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+
+from . import backprop
+from ._checks import float_matrix, positive_int, positive_real
+
+__all__ = ["MLP", "as_generator"]
+
+
+def as_generator(rng) -> np.random.Generator:
+    """A ``numpy.random.Generator`` from ``None`` (fresh entropy), a seed, or a generator."""
+    if isinstance(rng, np.random.Generator):
+        return rng
+    if rng is None or (isinstance(rng, numbers.Integral) and not isinstance(rng, bool)):
+        return np.random.default_rng(rng)
+    raise TypeError(f"rng must be None, an int seed or a numpy.random.Generator, got {type(rng).__name__}")
+
+
+class MLP:
+    """A multilayer perceptron with sigmoid layers and no biases.
+
+    Parameters
+    ----------
+    num_inputs : int
+        Size :math:`n_0` of the input layer.
+    hidden_layers : sequence of int
+        Sizes of the hidden layers, in order (may be empty).
+    num_outputs : int
+        Size :math:`n_L` of the output layer.
+    rng : None, int or numpy.random.Generator
+        Source of the initial weights: a seed makes them reproducible.
+
+    Attributes
+    ----------
+    weights : list of numpy.ndarray
+        :math:`W_0 \\dots W_{L-1}`; ``weights[l]`` has shape
+        ``(n_l, n_{l+1})``. Read them, change entries in place, or assign a
+        new list (checked for shape and finiteness).
+    activations : list of numpy.ndarray or None
+        :math:`a_0 \\dots a_L` of the last :meth:`forward`, as batches of rows.
+    derivs : dict or None
+        ``derivs[l]`` is :math:`Deriv_l` from the last :meth:`backward`.
+
+    Examples
+    --------
+    >>> net = MLP(2, [3], 1, rng=0)
+    >>> [W.shape for W in net.weights]
+    [(2, 3), (3, 1)]
+    >>> net.forward([0.3, 0.1]).shape
+    (1,)
+    """
+
+    def __init__(self, num_inputs, hidden_layers, num_outputs, rng=None):
+        if isinstance(hidden_layers, numbers.Integral) or not hasattr(hidden_layers, "__iter__"):
+            raise TypeError(
+                "hidden_layers must be a sequence of layer sizes such as [5] or [], "
+                f"got {type(hidden_layers).__name__}"
+            )
+        sizes = [positive_int(num_inputs, "num_inputs")]
+        sizes += [positive_int(n, f"hidden_layers[{i}]") for i, n in enumerate(hidden_layers)]
+        sizes.append(positive_int(num_outputs, "num_outputs"))
+        rng = as_generator(rng)
+        # Generator.standard_normal is the Generator's name for randn.
+        self._weights = [rng.standard_normal((n, m)) for n, m in zip(sizes[:-1], sizes[1:])]
+        self._forget()
+
+    @classmethod
+    def from_weights(cls, weights) -> "MLP":
+        """A network with the given weight matrices (copied), e.g. a worked example's.
+
+        >>> net = MLP.from_weights([[[0.1, 0.25], [0.15, 0.3]], [[0.5], [0.5]]])
+        >>> net.layer_sizes
+        [2, 2, 1]
+        """
+        net = cls.__new__(cls)
+        net._weights = cls._checked_weights(weights)
+        net._forget()
+        return net
+
+    # -- state --------------------------------------------------------------
+
+    def _forget(self) -> None:
+        self.activations = None
+        self.derivs = None
+        self._error_shape = None
+
+    @staticmethod
+    def _checked_weights(weights) -> list:
+        if isinstance(weights, np.ndarray) or not hasattr(weights, "__iter__"):
+            raise TypeError("weights must be a list of 2-D arrays [W_0, ..., W_{L-1}]")
+        checked = []
+        for l, W in enumerate(weights):
+            try:
+                W = np.array(W, dtype=np.float64)
+            except (TypeError, ValueError):
+                raise TypeError(f"weights[{l}] must be an array of real numbers") from None
+            if W.ndim != 2 or 0 in W.shape:
+                raise ValueError(f"weights[{l}] must be a non-empty 2-D matrix (n_l, n_l+1), got shape {W.shape}")
+            if not np.all(np.isfinite(W)):
+                raise ValueError(f"weights[{l}] must contain only finite values (no NaN or inf)")
+            if checked and checked[-1].shape[1] != W.shape[0]:
+                raise ValueError(
+                    f"weights[{l}] must have {checked[-1].shape[1]} rows to follow "
+                    f"weights[{l - 1}] of shape {checked[-1].shape}, got shape {W.shape}"
+                )
+            checked.append(W)
+        if not checked:
+            raise ValueError("weights must hold at least one matrix")
+        return checked
+
+    @property
+    def weights(self) -> list:
+        return self._weights
+
+    @weights.setter
+    def weights(self, weights) -> None:
+        self._weights = self._checked_weights(weights)
+        self._forget()
+
+    @property
+    def layer_sizes(self) -> list:
+        """:math:`[n_0, n_1, \\dots, n_L]`."""
+        return [self._weights[0].shape[0]] + [W.shape[1] for W in self._weights]
+
+    def __repr__(self) -> str:
+        n = self.layer_sizes
+        return f"MLP({n[0]}, {n[1:-1]}, {n[-1]})"
+
+    # -- input checks -------------------------------------------------------
+
+    def _check_x(self, x) -> np.ndarray:
+        return float_matrix(x, "x", columns=self.layer_sizes[0])
+
+    def _check_xy(self, x, y):
+        x = self._check_x(x)
+        y = float_matrix(y, "y", columns=self.layer_sizes[-1])
+        if y.shape[0] != x.shape[0]:
+            raise ValueError(
+                f"x and y must hold the same number of samples, got {x.shape[0]} and {y.shape[0]}"
+            )
+        return x, y
+
+    # -- the course's three steps --------------------------------------------
+
+    def forward(self, x):
+        """Forward pass: :math:`a_{l+1} = \\sigma(a_l \\cdot W_l)` for every layer.
+
+        ``x`` is one sample, shape ``(n_0,)``, or a batch, ``(n_samples, n_0)``;
+        the output has the same form. The activations are kept in
+        :attr:`activations` for :meth:`backward`.
+        """
+        one_sample = np.ndim(x) == 1
+        _, a = backprop.forward_pass(self._weights, self._check_x(x))
+        self.activations = a
+        self.derivs = None
+        self._error_shape = a[-1].shape
+        return a[-1][0] if one_sample else a[-1]
+
+    def backward(self, error):
+        """Backpropagate the output error :math:`error_L = y - a_L` of the last :meth:`forward`.
+
+        Stores and returns ``derivs``, where ``derivs[l]`` is
+        :math:`Deriv_l = a_l^T \\cdot \\delta_{l+1}`.
+        """
+        if self.activations is None:
+            raise ValueError("call forward(x) before backward(error)")
+        rows, cols = self._error_shape
+        error = float_matrix(error, "error", columns=cols)
+        if error.shape != self._error_shape:
+            raise ValueError(f"error must have shape {self._error_shape} like the last output, got {error.shape}")
+        _, _, self.derivs = backprop.backward(self._weights, self.activations, error)
+        return self.derivs
+
+    def gradient_descent(self, eta) -> None:
+        """:math:`W_l \\leftarrow W_l + \\eta \\, Deriv_l` with the last :meth:`backward`'s ``derivs``."""
+        eta = positive_real(eta, "eta (learning rate)")
+        if self.derivs is None:
+            raise ValueError("call backward(error) before gradient_descent(eta)")
+        backprop.update_weights(self._weights, self.derivs, eta)
+        self.derivs = None
+
+    def train(self, x, y, epochs, eta, batch_size=1, shuffle=False, rng=None):
+        """Gradient descent over a data set; see :func:`dlaudio.training.train`."""
+        from .training import train
+
+        return train(self, x, y, epochs=epochs, eta=eta, batch_size=batch_size, shuffle=shuffle, rng=rng)
