@@ -13,6 +13,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "src"))
+# Local Sphinx extensions (the Korean search language).
+sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 
 project = "dlaudio"
 author = "dlaudio authors"
@@ -27,6 +29,7 @@ extensions = [
     "sphinx-mathjax-offline",
     "sphinx_copybutton",
     "sphinx_gallery.gen_gallery",
+    "korean_search",
 ]
 
 root_doc = "index"
@@ -34,6 +37,7 @@ source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 exclude_patterns = [
     "_static",
     "_templates",
+    "_ext",
     "sg_execution_times.rst",
     "auto_examples/sg_execution_times.rst",
     "auto_examples/*.ipynb",

@@ -16,7 +16,9 @@ def sigmoid(h):
     """Element-wise :math:`\\sigma(h) = 1 / (1 + e^{-h})` for an array ``h``.
 
     Computed from :math:`e^{-|h|}`, which lies in (0, 1], so no element
-    overflows or raises a floating-point warning, whatever its size.
+    overflows or raises a floating-point warning, whatever its size:
+    :math:`\\sigma(|h|) = 1/(1 + e^{-|h|})` and
+    :math:`\\sigma(-|h|) = e^{-|h|}\\,\\sigma(|h|)`.
 
     Examples
     --------
@@ -25,7 +27,8 @@ def sigmoid(h):
     """
     h = np.asarray(h, dtype=np.float64)
     e = np.exp(-np.abs(h))
-    return np.where(h >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    r = 1.0 / (1.0 + e)
+    return np.where(h >= 0, r, e * r)
 
 
 def sigmoid_slope(a):

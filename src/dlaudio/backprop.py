@@ -90,21 +90,23 @@ def relay_error(delta_next, W):
     return np.dot(delta_next, W.T)
 
 
-def backward(weights, a, error_out):
+def backward(weights, a, error_out, relay_to_input=True):
     """Backpropagate ``error_out`` = :math:`error_L` through the layers.
 
     ``a`` is the list of activations from :func:`forward_pass`. Returns three
     dicts keyed by the layer index the course writes on each symbol:
     ``error[l]`` and ``delta[l]`` for :math:`l = L \\dots 1` (plus
     ``error[0]``, the error relayed to the inputs), and ``deriv[l]`` for
-    :math:`l = L-1 \\dots 0`.
+    :math:`l = L-1 \\dots 0`. Training needs no ``error[0]`` and skips it
+    with ``relay_to_input=False``.
     """
     errors, deltas, derivs = {}, {}, {}
     errors[len(weights)] = error_out
     for l in range(len(weights), 0, -1):
         deltas[l] = delta(errors[l], sigmoid_slope(a[l]))
         derivs[l - 1] = deriv(a[l - 1], deltas[l])
-        errors[l - 1] = relay_error(deltas[l], weights[l - 1])
+        if l > 1 or relay_to_input:
+            errors[l - 1] = relay_error(deltas[l], weights[l - 1])
     return errors, deltas, derivs
 
 

@@ -75,7 +75,7 @@ def train(net, x, y, *, epochs, eta, batch_size=1, shuffle=False, rng=None):
         for start in range(0, n, batch_size):
             xb, yb = xs[start : start + batch_size], ys[start : start + batch_size]
             _, a = backprop.forward_pass(weights, xb)
-            _, _, derivs = backprop.backward(weights, a, backprop.output_error(yb, a[-1]))
+            _, _, derivs = backprop.backward(weights, a, backprop.output_error(yb, a[-1]), relay_to_input=False)
             backprop.update_weights(weights, derivs, eta)
         _, a = backprop.forward_pass(weights, x)
         losses[epoch] = mean_loss(y, a[-1])
