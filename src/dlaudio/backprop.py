@@ -15,7 +15,7 @@ gradient descent                :math:`W_l \\leftarrow W_l + \\eta \\, Deriv_l`
 ==============================  ==============================================
 
 Each line is one function here. The network, the trainer, the step-by-step
-:func:`trace` and the gradient check all call these same functions.
+``trace`` and the gradient check all call these same functions.
 """
 
 from __future__ import annotations
@@ -93,7 +93,7 @@ def relay_error(delta_next, W):
 def backward(weights, a, error_out, relay_to_input=True):
     """Backpropagate ``error_out`` = :math:`error_L` through the layers.
 
-    ``a`` is the list of activations from :func:`forward_pass`. Returns three
+    ``a`` is the list of activations from ``forward_pass``. Returns three
     dicts keyed by the layer index the course writes on each symbol:
     ``error[l]`` and ``delta[l]`` for :math:`l = L \\dots 1` (plus
     ``error[0]``, the error relayed to the inputs), and ``deriv[l]`` for
@@ -141,9 +141,9 @@ class Trace:
 def trace(net, x, y) -> Trace:
     """One forward and one backward pass of ``net`` on ``(x, y)``, keeping everything.
 
-    ``net`` is an :class:`~dlaudio.network.MLP`. Its weights and its stored
+    ``net`` is an ``MLP``. Its weights and its stored
     state are not changed: this is the same computation that
-    :meth:`~dlaudio.network.MLP.train` performs before each update.
+    ``train`` performs before each update.
 
     >>> from dlaudio import MLP
     >>> net = MLP.from_weights([[[0.1, 0.25], [0.15, 0.3]], [[0.5], [0.5]]])

@@ -42,7 +42,7 @@ def mean_loss(y, a) -> float:
 def mean_squared_error(y, a) -> float:
     """Mean of :math:`(y - a)^2` over every sample and output.
 
-    For one output this is twice :func:`mean_loss`.
+    For one output this is twice ``mean_loss``.
 
     Examples
     --------

@@ -49,9 +49,9 @@ class MLP:
         ``(n_l, n_{l+1})``. Read them, change entries in place, or assign a
         new list (checked for shape and finiteness).
     activations : list of numpy.ndarray or None
-        :math:`a_0 \\dots a_L` of the last :meth:`forward`, as batches of rows.
+        :math:`a_0 \\dots a_L` of the last ``forward``, as batches of rows.
     derivs : dict or None
-        ``derivs[l]`` is :math:`Deriv_l` from the last :meth:`backward`.
+        ``derivs[l]`` is :math:`Deriv_l` from the last ``backward``.
 
     Examples
     --------
@@ -159,7 +159,7 @@ class MLP:
 
         ``x`` is one sample, shape ``(n_0,)``, or a batch, ``(n_samples, n_0)``;
         the output has the same form. The activations are kept in
-        :attr:`activations` for :meth:`backward`.
+        ``activations`` for ``backward``.
         """
         one_sample = np.ndim(x) == 1
         _, a = backprop.forward_pass(self._weights, self._check_x(x))
@@ -169,7 +169,7 @@ class MLP:
         return a[-1][0] if one_sample else a[-1]
 
     def backward(self, error):
-        """Backpropagate the output error :math:`error_L = y - a_L` of the last :meth:`forward`.
+        """Backpropagate the output error :math:`error_L = y - a_L` of the last ``forward``.
 
         Stores and returns ``derivs``, where ``derivs[l]`` is
         :math:`Deriv_l = a_l^T \\cdot \\delta_{l+1}`.
@@ -184,7 +184,7 @@ class MLP:
         return self.derivs
 
     def gradient_descent(self, eta) -> None:
-        """:math:`W_l \\leftarrow W_l + \\eta \\, Deriv_l` with the last :meth:`backward`'s ``derivs``."""
+        """:math:`W_l \\leftarrow W_l + \\eta \\, Deriv_l` with the ``derivs`` of the last ``backward``."""
         eta = positive_real(eta, "eta (learning rate)")
         if self.derivs is None:
             raise ValueError("call backward(error) before gradient_descent(eta)")
@@ -192,7 +192,7 @@ class MLP:
         self.derivs = None
 
     def train(self, x, y, epochs, eta, batch_size=1, shuffle=False, rng=None):
-        """Gradient descent over a data set; see :func:`dlaudio.training.train`."""
+        """Gradient descent over a data set; see ``dlaudio.training.train``."""
         from .training import train
 
         return train(self, x, y, epochs=epochs, eta=eta, batch_size=batch_size, shuffle=shuffle, rng=rng)
