@@ -7,7 +7,7 @@ import numpy as np
 from ._checks import positive_int
 from .network import as_generator
 
-__all__ = ["sum_dataset"]
+__all__ = ["sum_dataset", "worked_example"]
 
 
 def sum_dataset(n_samples=1000, rng=None):
@@ -26,3 +26,24 @@ def sum_dataset(n_samples=1000, rng=None):
     n_samples = positive_int(n_samples, "n_samples")
     x = as_generator(rng).uniform(0.0, 0.5, size=(n_samples, 2))
     return x, x.sum(axis=1, keepdims=True)
+
+
+#: The input-to-hidden weights of the worked 2-2-1 example, chosen so that the
+#: hidden activations land near the course notes' assumed [0.6, 0.7].
+WORKED_EXAMPLE_W0 = ((0.1, 0.25), (0.15, 0.3))
+#: The hidden-to-output weights of the worked example: all 0.5, as in the notes.
+WORKED_EXAMPLE_W1 = ((0.5,), (0.5,))
+
+
+def worked_example():
+    """The course's 2-2-1 example, fully specified: ``(net, a0, y)``.
+
+    The input is :math:`a_0 = [1.0, 2.0]` and the target :math:`y = 1.0`.
+
+    >>> net, a0, y = worked_example()
+    >>> net.layer_sizes, a0, y
+    ([2, 2, 1], [1.0, 2.0], [1.0])
+    """
+    from .network import MLP
+
+    return MLP.from_weights([WORKED_EXAMPLE_W0, WORKED_EXAMPLE_W1]), [1.0, 2.0], [1.0]

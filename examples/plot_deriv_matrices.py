@@ -1,0 +1,103 @@
+r"""
+The Deriv matrices: who takes the blame
+=======================================
+
+Each weight's update is the product of two numbers: the activation that
+flowed into the weight and the delta of the neuron it feeds,
+:math:`Deriv = a^T \cdot \delta`. This example draws the two update matrices
+of the course's worked 2-2-1 example and then shows the principle the course
+notes state: the input that spoke louder takes the larger correction.
+"""
+
+# %%
+# The two matrices of the worked example
+# --------------------------------------
+#
+# ``trace`` computes :math:`Deriv_0` (input to hidden, 2 by 2) and
+# :math:`Deriv_1` (hidden to output, 2 by 1) of the fully specified worked
+# example. Each cell shows its value; the colour scale is shared by both
+# matrices and centred on zero, so equal colours mean equal updates and the
+# sign is read from the colour's side.
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.colors import CenteredNorm
+
+from dlaudio import trace
+from dlaudio.backprop import deriv
+from dlaudio.data import worked_example
+
+t = trace(*worked_example())
+matrices = {0: t.deriv[0], 1: t.deriv[1]}
+for l, D in matrices.items():
+    print(f"Deriv_{l} =\n{np.round(D, 5)}")
+
+norm = CenteredNorm(vcenter=0.0, halfrange=max(np.abs(D).max() for D in matrices.values()))
+fig, axes = plt.subplots(1, 2, figsize=(6.4, 3.4), layout="constrained", width_ratios=[2, 1])
+for ax, (l, D) in zip(axes, matrices.items()):
+    image = ax.imshow(D, cmap="RdBu_r", norm=norm)
+    for (i, j), value in np.ndenumerate(D):
+        # Light text on the darkest cells keeps every value readable.
+        dark = abs(value) > 0.6 * norm.halfrange
+        ax.text(j, i, f"{value:.5f}", ha="center", va="center", fontsize=10, color="white" if dark else "black")
+    ax.set_title(rf"$Deriv_{l} = a_{l}^T \cdot \delta_{l + 1}$")
+    ax.set_xticks(range(D.shape[1]), [rf"$\delta_{{{l + 1},{j + 1}}}$" for j in range(D.shape[1])])
+    ax.set_yticks(range(D.shape[0]), [rf"$a_{{{l},{i + 1}}}$" for i in range(D.shape[0])])
+fig.colorbar(image, ax=axes, shrink=0.8)
+plt.show()
+
+# %%
+# Read :math:`Deriv_0` by rows. The first row belongs to the first input,
+# :math:`a_{0,1} = 1.0`; the second row to the second input,
+# :math:`a_{0,2} = 2.0`. Both rows are multiplied by the same deltas, so the
+# second row is exactly twice the first. In :math:`Deriv_1` the second hidden
+# neuron, which fired a little more strongly (0.70 against 0.60), gets the
+# slightly larger update.
+#
+# The louder input
+# ----------------
+#
+# Now we vary the second input, :math:`a_0 = [1, x]`, for :math:`x` from 0 to 4,
+# and keep the worked example's hidden deltas :math:`\delta_1`. The row of
+# :math:`Deriv_0` that belongs to :math:`x` grows in proportion to :math:`x`,
+# while the row of the first input does not move.
+
+delta1 = t.delta[1]
+xs = np.linspace(0.0, 4.0, 41)
+rows = np.array([deriv(np.array([[1.0, x]]), delta1) for x in xs])  # shape (41, 2, 2)
+
+# %%
+# In the whole network, changing :math:`x` also changes the forward pass and
+# with it every delta. But the two rows of :math:`Deriv_0` are always the same
+# deltas multiplied by the two inputs, so their ratio is exactly :math:`x`:
+# the right panel traces the full network for each :math:`x`.
+
+ratios = np.array([trace(worked_example()[0], [1.0, x], [1.0]).deriv[0] for x in xs])
+ratio = ratios[:, 1, :] / ratios[:, 0, :]
+
+fig, (left, right) = plt.subplots(1, 2, figsize=(6.8, 3.4), layout="constrained")
+for j, style in zip(range(2), ("-", "--")):
+    left.plot(xs, rows[:, 0, j], style, color="C0", label=rf"$Deriv_{{0}}[1, {j + 1}]$")
+    left.plot(xs, rows[:, 1, j], style, color="C3", label=rf"$Deriv_{{0}}[2, {j + 1}]$")
+left.axvline(2.0, color="0.6", linewidth=0.8, linestyle=":")
+left.set_xlabel(r"$x$")
+left.set_title(r"$[1, x]^T \cdot \delta_1$")
+left.legend(fontsize="small")
+left.grid(alpha=0.3)
+right.plot(xs[1::4], ratio[1::4, 0], "o", color="C2", label=r"$Deriv_0[2, 1] \,/\, Deriv_0[1, 1]$")
+right.plot(xs[3::4], ratio[3::4, 1], "s", color="C1", label=r"$Deriv_0[2, 2] \,/\, Deriv_0[1, 2]$")
+right.plot(xs, xs, ":", color="0.3", label=r"$x$")
+right.set_xlabel(r"$x$")
+right.set_title(r"$a_0 = [1, x]$")
+right.legend(fontsize="small")
+right.grid(alpha=0.3)
+plt.show()
+
+# %%
+# At :math:`x = 2`, the worked example's input, the second row is twice the
+# first: the input that spoke louder is held more responsible and corrected
+# more. An input of 0 takes no correction at all, since nothing flowed
+# through its weights. The worked example derives these matrices number by
+# number on the course page :doc:`/worked-example`.
+
+# sphinx_gallery_thumbnail_number = 1

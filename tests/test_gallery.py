@@ -1,0 +1,120 @@
+"""The gallery draws what the library computes: numbers, figure counts, both languages."""
+
+from __future__ import annotations
+
+import runpy
+
+import matplotlib
+import numpy as np
+import pytest
+
+from sitetools import ROOT
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+from dlaudio import trace  # noqa: E402
+from dlaudio.data import worked_example  # noqa: E402
+from dlaudio.magnitudes import mean_abs  # noqa: E402
+
+EXAMPLES = sorted(p.stem for p in (ROOT / "examples").glob("plot_*.py"))
+
+
+def run_example(name, monkeypatch, tmp_path):
+    """Run an example as a script; return its globals and the figures it showed."""
+    shown = []
+
+    def show(*args, **kwargs):
+        shown.extend(plt.figure(n) for n in plt.get_fignums())
+        for fig in shown:
+            assert fig.get_size_inches()[0] <= 7.0, "figures wider than 7 inches are shrunk on the page"
+        plt.close("all")
+
+    monkeypatch.setattr(plt, "show", show)
+    monkeypatch.chdir(tmp_path)
+    namespace = runpy.run_path(str(ROOT / "examples" / f"{name}.py"), run_name="__main__")
+    return namespace, shown
+
+
+@pytest.fixture(scope="module")
+def worked():
+    return trace(*worked_example())
+
+
+def test_the_issue_examples_exist():
+    assert {"plot_sigmoid", "plot_error_attenuation", "plot_deriv_matrices", "plot_training"} <= set(EXAMPLES)
+
+
+def test_attenuation_numbers_are_the_trace_values(monkeypatch, tmp_path, worked):
+    ns, figures = run_example("plot_error_attenuation", monkeypatch, tmp_path)
+    assert len(figures) == 3
+    assert ns["error_sizes"] == mean_abs(worked.error)
+    assert ns["delta_sizes"] == mean_abs(worked.delta)
+    assert ns["error_sizes"][2] == pytest.approx(0.34307, abs=5e-6)
+    assert ns["error_sizes"][1] == pytest.approx(0.03866, abs=5e-6)
+    # Each drawn step respects the bound that sigma' <= 1/4 puts on it.
+    for l, bound in ns["bounds"].items():
+        assert ns["norms"][l] <= bound
+    # The deep network's delta shrinks towards the input.
+    assert ns["norms"][1] < ns["norms"][8] / 10
+    # Early layers learn slowest at every epoch.
+    sizes = ns["sizes"]
+    for epoch in range(ns["epochs"]):
+        assert sizes[0][epoch] == min(sizes[l][epoch] for l in sizes)
+
+
+def test_deriv_matrices_are_the_trace_values(monkeypatch, tmp_path, worked):
+    ns, figures = run_example("plot_deriv_matrices", monkeypatch, tmp_path)
+    assert len(figures) == 2
+    for l in (0, 1):
+        assert np.array_equal(ns["matrices"][l], worked.deriv[l])
+    # The annotated cells show exactly these numbers.
+    texts = {t.get_text() for t in figures[0].axes[0].texts} | {t.get_text() for t in figures[0].axes[1].texts}
+    assert texts == {f"{v:.5f}" for D in ns["matrices"].values() for v in D.ravel()}
+    # Shared scale, centred on zero.
+    images = [ax.images[0] for ax in figures[0].axes[:2]]
+    assert images[0].norm is images[1].norm and images[0].norm.vcenter == 0.0
+    xs, rows = ns["xs"], ns["rows"]
+    assert np.allclose(rows[:, 0, :], rows[0, 0, :])  # the first input's row stays
+    assert np.allclose(rows[:, 1, :], xs[:, None] * worked.delta[1])  # grows with x
+    assert np.allclose(ns["ratio"][1:], xs[1:, None])
+
+
+def test_training_example_reaches_the_course_result(monkeypatch, tmp_path):
+    ns, figures = run_example("plot_training", monkeypatch, tmp_path)
+    assert len(figures) == 2
+    assert ns["losses_per_sample"][-1] < 5e-4 and ns["losses_mini_batch"][-1] < 5e-4
+    assert ns["per_sample"].forward([0.3, 0.1])[0] == pytest.approx(0.4, abs=0.01)
+
+
+def test_sigmoid_example(monkeypatch, tmp_path):
+    ns, figures = run_example("plot_sigmoid", monkeypatch, tmp_path)
+    assert len(figures) == 1
+    assert ns["slope"].max() == pytest.approx(0.25) and ns["h"][ns["peak"]] == pytest.approx(0.0)
+
+
+@pytest.mark.docs
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_built_gallery_holds_every_figure(site, lang, monkeypatch, tmp_path):
+    html = site.builds[lang].html
+    for name in EXAMPLES:
+        _, figures = run_example(name, monkeypatch, tmp_path)
+        page = (html / "auto_examples" / f"{name}.html").read_text(encoding="utf-8")
+        images = sorted((html / "_images").glob(f"sphx_glr_{name}_[0-9][0-9][0-9].png"))
+        assert len(images) == len(figures), name
+        for image in images:
+            assert image.name in page
+        assert f"sphx_glr_{name}_thumb.png" in (html / "auto_examples" / "index.html").read_text(encoding="utf-8")
+        # Downloads of the script and the notebook are offered.
+        assert f"{name}.py" in page and f"{name}.ipynb" in page
+
+
+@pytest.mark.docs
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_pages_and_examples_link_both_ways(site, lang):
+    html = site.builds[lang].html
+    worked_page = (html / "worked-example.html").read_text(encoding="utf-8")
+    for name in ("plot_error_attenuation", "plot_deriv_matrices"):
+        assert f'href="auto_examples/{name}.html' in worked_page
+        assert 'href="../worked-example.html' in (html / "auto_examples" / f"{name}.html").read_text(encoding="utf-8")
+    assert 'href="auto_examples/plot_training.html' in (html / "training.html").read_text(encoding="utf-8")
