@@ -53,7 +53,9 @@ test: $(STAMP)
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/bench_training.py
 
-htmlzip: docs
+# Zips the site that `make docs` built (building it first if there is none).
+htmlzip: $(STAMP)
+	test -f _build/html/index.html || $(MAKE) docs
 	rm -f _build/dlaudio-html.zip
 	cd _build/html && $(BIN)/python -m zipfile -c ../dlaudio-html.zip .
 	@echo "Offline copy: _build/dlaudio-html.zip"

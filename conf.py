@@ -81,12 +81,15 @@ sphinx_gallery_conf = {
 
 html_theme = "furo"
 html_title = "dlaudio"
+html_favicon = "docs/_static/favicon.svg"
 html_static_path = ["docs/_static"]
 templates_path = ["docs/_templates"]
 html_css_files = ["dlaudio.css"]
 html_last_updated_fmt = None
 html_copy_source = False
 html_show_sourcelink = False
+# The footer credit reads naturally in both languages without the Sphinx clause.
+html_show_sphinx = False
 html_theme_options = {
     "navigation_with_keys": True,
 }
