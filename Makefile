@@ -57,7 +57,7 @@ benchmark: $(STAMP)
 htmlzip: $(STAMP)
 	test -f _build/html/index.html || $(MAKE) docs
 	rm -f _build/dlaudio-html.zip
-	cd _build/html && $(BIN)/python -m zipfile -c ../dlaudio-html.zip .
+	cd _build/html && $(CURDIR)/$(BIN)/python -m zipfile -c ../dlaudio-html.zip .
 	@echo "Offline copy: _build/dlaudio-html.zip"
 
 clean:

@@ -26,7 +26,6 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx.ext.mathjax",
-    "sphinx-mathjax-offline",
     "sphinx_copybutton",
     "sphinx_gallery.gen_gallery",
     "korean_search",
@@ -79,6 +78,12 @@ sphinx_gallery_conf = {
     "show_signature": False,
 }
 
+# MathJax 3 is served from the site itself, so equations render with no
+# network (also over file://). The files come from the sphinx-mathjax-offline
+# package; only the parts this site can load are copied (see setup below).
+mathjax_path = "mathjax/tex-chtml.js"
+MATHJAX_PARTS = ["tex-chtml.js", "output/chtml", "input/tex/extensions", "a11y", "ui", "adaptors"]
+
 html_theme = "furo"
 html_title = "dlaudio"
 html_favicon = "docs/_static/favicon.svg"
@@ -104,3 +109,24 @@ html_sidebars = {
     ]
 }
 
+
+
+def _copy_mathjax(app, exception):
+    """Copy the offline MathJax files into the built site's _static/mathjax/."""
+    if exception is not None or app.builder.format != "html":
+        return
+    from importlib.metadata import distribution
+
+    from sphinx.util.fileutil import copy_asset
+
+    source = Path(distribution("sphinx-mathjax-offline").locate_file("sphinx-mathjax-offline/static/mathjax"))
+    target = Path(app.outdir) / "_static" / "mathjax"
+    for part in MATHJAX_PARTS:
+        if (source / part).is_dir():
+            copy_asset(source / part, target / part)
+        else:
+            copy_asset(source / part, target)
+
+
+def setup(app):
+    app.connect("build-finished", _copy_mathjax)
