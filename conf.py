@@ -128,5 +128,53 @@ def _copy_mathjax(app, exception):
             copy_asset(source / part, target)
 
 
+def _korean_assets(app):
+    if app.config.language == "ko":
+        # After Sphinx's translations.js, which it patches.
+        app.add_js_file("ko-search-summary.js", priority=900)
+
+
+def _plain(text):
+    """reST inline markup reduced to the plain text sphinx-gallery puts in tooltips."""
+    import re
+
+    return re.sub(r":\w+:`([^`]*)`|``([^`]*)``", lambda m: m.group(1) or m.group(2), text)
+
+
+def _translate_gallery_thumbnails(app, docname, source):
+    # sphinx-gallery writes each thumbnail's title and tooltip into raw HTML,
+    # which gettext never sees. In a translated build, put in the example's
+    # own translated title and introduction from its catalog.
+    if app.config.language == "en" or docname != "auto_examples/index":
+        return
+    import html
+    import re
+
+    from babel.messages.pofile import read_po
+
+    catalogs = Path(app.srcdir, app.config.locale_dirs[0], app.config.language, "LC_MESSAGES")
+
+    def translate(block):
+        name = re.search(r":doc:`/auto_examples/(\w+)`", block)
+        po = catalogs / "auto_examples" / f"{name.group(1)}.po" if name else None
+        if po is None or not po.exists():
+            return block
+        with po.open("rb") as f:
+            catalog = read_po(f)
+        by_plain = {_plain(m.id): _plain(m.string) for m in catalog if m.id and m.string}
+
+        def swap(match):
+            text = html.unescape(match.group(2))
+            return match.group(1) + html.escape(by_plain.get(text, text)) + match.group(3)
+
+        block = re.sub(r'(tooltip=")(.*?)(")', swap, block)
+        return re.sub(r'(sphx-glr-thumbnail-title">)(.*?)(</div>)', swap, block)
+
+    blocks = source[0].split('<div class="sphx-glr-thumbcontainer"')
+    source[0] = '<div class="sphx-glr-thumbcontainer"'.join([blocks[0]] + [translate(b) for b in blocks[1:]])
+
+
 def setup(app):
+    app.connect("source-read", _translate_gallery_thumbnails)
+    app.connect("builder-inited", _korean_assets)
     app.connect("build-finished", _copy_mathjax)

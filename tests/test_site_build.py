@@ -24,7 +24,7 @@ LATIN_WORD = re.compile(r"\b[A-Za-z]{3,}\b")
 def main_text(page: Path) -> str:
     """The visible prose of a page's article: no code, math, or markup."""
     text = page.read_text(encoding="utf-8")
-    text = text.split('<article', 1)[1].split("</article>", 1)[0]
+    text = text.split("<article", 1)[1].split(">", 1)[1].split("</article>", 1)[0]
     for pattern in (
         r"<pre.*?</pre>",
         r"<code.*?</code>",
@@ -89,3 +89,16 @@ def test_no_english_paragraph_falls_through_to_the_korean_build(site, gettext_te
 def test_root_index_leads_to_both_editions(site):
     index = (site.root / "index.html").read_text(encoding="utf-8")
     assert 'href="en/index.html"' in index and 'href="ko/index.html"' in index
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_korean_page_titles_are_korean(site, page):
+    # Short messages such as titles escape the paragraph check above; a
+    # translated title that Markdown misreads (e.g. "01. ..." as a list) would
+    # silently fall back to English.
+    text = (site.builds["ko"].html / page).read_text(encoding="utf-8")
+    title = re.search(r"<title>(.*?)</title>", text, re.S).group(1)
+    h1 = re.search(r"<h1[^>]*>(.*?)</h1>", text, re.S).group(1)
+    assert HANGUL.search(h1), (page, h1)
+    if page != "index.html":  # the home page's <title> is the project name alone
+        assert HANGUL.search(title), (page, title)

@@ -1,4 +1,4 @@
-"""The loss that training minimises, and the mean squared error it is reported as.
+"""The loss that training minimises, its mean per sample, and the mean squared error.
 
 Backpropagation as the course writes it, ``error = y - a`` and
 ``W += eta * Deriv``, is gradient descent on
