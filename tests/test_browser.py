@@ -210,3 +210,41 @@ def test_korean_search_finds_stems_followed_by_particles(site, server, browser, 
 def test_korean_search_still_finds_whole_words_and_english(server, browser):
     assert "backprop.html" in search(browser, server, "ko", "역전파")
     assert "backprop.html" in search(browser, server, "en", "backpropagation")
+
+
+def test_copy_button_copies_code_without_prompts_or_output(server, browser):
+    browser.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    page = browser.open(f"{server}/en/neuron.html")
+    block = page.locator("div.highlight-python").first
+    assert ">>> from dlaudio.neuron import" in block.inner_text()
+    block.hover()
+    block.locator("button.copybtn").click()
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert copied.startswith("from dlaudio.neuron import weighted_sum")
+    assert ">>>" not in copied and "0.45" not in copied.splitlines()[-1]
+    assert copied.splitlines() == [
+        "from dlaudio.neuron import weighted_sum, sigmoid, neuron_output",
+        "weighted_sum([0.5, 0.3, 0.2], [0.4, 0.7, 0.2])",
+    ]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_theme_follows_the_reader_colour_scheme(server, browser, scheme):
+    browser.page.emulate_media(color_scheme=scheme)
+    page = browser.open(f"{server}/ko/backprop.html")
+    background = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
+    r, g, b = [int(v) for v in background[background.index("(") + 1 : background.index(")")].split(",")[:3]]
+    assert (r + g + b > 600) == (scheme == "light"), background
+
+
+def test_mobile_layout_hides_the_sidebar_behind_a_menu(server, chromium):
+    context = chromium.new_context(viewport={"width": 390, "height": 800}, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{server}/en/worked-example.html")
+        assert page.locator(".mobile-header").is_visible()
+        assert not page.locator(".sidebar-drawer").is_visible() or page.locator(".sidebar-drawer").bounding_box()["x"] < 0
+        width = page.evaluate("() => document.documentElement.scrollWidth")
+        assert width <= 400, f"page scrolls sideways: {width}px"
+    finally:
+        context.close()
