@@ -23,7 +23,7 @@ pytestmark = [pytest.mark.docs, pytest.mark.browser]
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHAPTERS = ["neuron", "mlp", "backprop", "worked-example", "training"]
-GALLERY = ["auto_examples/index", "auto_examples/plot_sigmoid", "auto_examples/plot_error_attenuation",
+GALLERY = ["auto_examples/index", "auto_examples/plot_sigmoid", "auto_examples/plot_error_attenuation", "auto_examples/plot_forward_pass",
            "auto_examples/plot_deriv_matrices", "auto_examples/plot_training"]
 
 

@@ -42,7 +42,7 @@ def worked():
 
 
 def test_the_issue_examples_exist():
-    assert {"plot_sigmoid", "plot_error_attenuation", "plot_deriv_matrices", "plot_training"} <= set(EXAMPLES)
+    assert {"plot_sigmoid", "plot_error_attenuation", "plot_deriv_matrices", "plot_training", "plot_forward_pass"} <= set(EXAMPLES)
 
 
 def test_attenuation_numbers_are_the_trace_values(monkeypatch, tmp_path, worked):
@@ -118,3 +118,14 @@ def test_pages_and_examples_link_both_ways(site, lang):
         assert f'href="auto_examples/{name}.html' in worked_page
         assert 'href="../worked-example.html' in (html / "auto_examples" / f"{name}.html").read_text(encoding="utf-8")
     assert 'href="auto_examples/plot_training.html' in (html / "training.html").read_text(encoding="utf-8")
+
+
+def test_forward_pass_diagram_shows_the_trace_values(monkeypatch, tmp_path, worked):
+    ns, figures = run_example("plot_forward_pass", monkeypatch, tmp_path)
+    assert len(figures) == 1
+    texts = {t.get_text() for t in figures[0].axes[0].texts}
+    for l in (1, 2):
+        for i in range(worked.a[l].shape[1]):
+            assert f"{worked.h[l][0, i]:.4f}" in texts and f"{worked.a[l][0, i]:.4f}" in texts
+    for W in worked.W:
+        assert {f"{w:g}" for w in W.ravel()} <= texts

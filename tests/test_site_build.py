@@ -15,7 +15,7 @@ pytestmark = pytest.mark.docs
 PAGES = [
     "index.html", "neuron.html", "mlp.html", "backprop.html", "worked-example.html", "training.html", "api.html",
     "auto_examples/index.html", "auto_examples/plot_sigmoid.html", "auto_examples/plot_error_attenuation.html",
-    "auto_examples/plot_deriv_matrices.html", "auto_examples/plot_training.html",
+    "auto_examples/plot_deriv_matrices.html", "auto_examples/plot_training.html", "auto_examples/plot_forward_pass.html",
 ]
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 LATIN_WORD = re.compile(r"\b[A-Za-z]{3,}\b")
