@@ -15,20 +15,23 @@ __all__ = ["sigmoid", "sigmoid_slope"]
 def sigmoid(h):
     """Element-wise :math:`\\sigma(h) = 1 / (1 + e^{-h})` for an array ``h``.
 
-    Computed from :math:`e^{-|h|}`, which lies in (0, 1], so no element
-    overflows or raises a floating-point warning, whatever its size:
-    :math:`\\sigma(|h|) = 1/(1 + e^{-|h|})` and
-    :math:`\\sigma(-|h|) = e^{-|h|}\\,\\sigma(|h|)`.
+    The formula is used as written: it has no cancellation, so it is accurate
+    to the last digit or two for every ``h``. For ``h`` below about -709,
+    :math:`e^{-h}` is too large for a float and becomes ``inf``, and
+    :math:`1 / (1 + \\infty) = 0` is exactly the right limit, so that overflow
+    is expected and kept silent: no element raises or warns.
 
     Examples
     --------
     >>> sigmoid(np.array([-1000.0, 0.0, 1000.0]))
     array([0. , 0.5, 1. ])
     """
-    h = np.asarray(h, dtype=np.float64)
-    e = np.exp(-np.abs(h))
-    r = 1.0 / (1.0 + e)
-    return np.where(h >= 0, r, e * r)
+    out = np.array(h, dtype=np.float64)  # a fresh copy, computed on in place
+    np.negative(out, out=out)
+    with np.errstate(over="ignore", under="ignore"):
+        np.exp(out, out=out)
+    out += 1.0
+    return np.reciprocal(out, out=out)
 
 
 def sigmoid_slope(a):
