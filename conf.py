@@ -7,7 +7,6 @@ unless noted.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 

@@ -117,7 +117,7 @@ task_x = rng.uniform(0, 1, size=(512, 8))
 task_y = np.repeat(task_x.mean(axis=1, keepdims=True), 8, axis=1)
 epochs = 60
 sizes = {l: [] for l in range(8)}
-for epoch in range(epochs):
+for _ in range(epochs):
     deep.train(task_x, task_y, epochs=1, eta=0.004, batch_size=len(task_x))
     for l, v in mean_abs(trace(deep, task_x, task_y).deriv).items():
         sizes[l].append(v)

@@ -22,6 +22,15 @@ def finite_real(value, name: str) -> float:
     return value
 
 
+def as_generator(rng) -> np.random.Generator:
+    """A ``numpy.random.Generator`` from ``None`` (fresh entropy), a seed, or a generator."""
+    if isinstance(rng, np.random.Generator):
+        return rng
+    if rng is None or (isinstance(rng, numbers.Integral) and not isinstance(rng, bool)):
+        return np.random.default_rng(rng)
+    raise TypeError(f"rng must be None, an int seed or a numpy.random.Generator, got {type(rng).__name__}")
+
+
 def positive_real(value, name: str) -> float:
     value = finite_real(value, name)
     if value <= 0:

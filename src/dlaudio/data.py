@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import numpy as np
-
-from ._checks import positive_int
-from .network import as_generator
+from ._checks import as_generator, positive_int
+from .network import MLP
 
 __all__ = ["sum_dataset", "worked_example"]
 
@@ -17,6 +15,7 @@ def sum_dataset(n_samples=1000, rng=None):
     ``y`` of shape ``(n_samples, 1)``; every sum lies in [0, 1), where a
     sigmoid output can reach it.
 
+    >>> import numpy as np
     >>> x, y = sum_dataset(3, rng=0)
     >>> x.shape, y.shape
     ((3, 2), (3, 1))
@@ -44,6 +43,4 @@ def worked_example():
     >>> net.layer_sizes, a0, y
     ([2, 2, 1], [1.0, 2.0], [1.0])
     """
-    from .network import MLP
-
     return MLP.from_weights([WORKED_EXAMPLE_W0, WORKED_EXAMPLE_W1]), [1.0, 2.0], [1.0]

@@ -14,18 +14,10 @@ import numbers
 import numpy as np
 
 from . import backprop
-from ._checks import float_matrix, positive_int, positive_real
+from ._checks import as_generator, float_matrix, positive_int, positive_real
+from .training import train as _train
 
-__all__ = ["MLP", "as_generator"]
-
-
-def as_generator(rng) -> np.random.Generator:
-    """A ``numpy.random.Generator`` from ``None`` (fresh entropy), a seed, or a generator."""
-    if isinstance(rng, np.random.Generator):
-        return rng
-    if rng is None or (isinstance(rng, numbers.Integral) and not isinstance(rng, bool)):
-        return np.random.default_rng(rng)
-    raise TypeError(f"rng must be None, an int seed or a numpy.random.Generator, got {type(rng).__name__}")
+__all__ = ["MLP"]
 
 
 class MLP:
@@ -94,7 +86,6 @@ class MLP:
     def _forget(self) -> None:
         self.activations = None
         self.derivs = None
-        self._error_shape = None
 
     @staticmethod
     def _checked_weights(weights) -> list:
@@ -165,7 +156,6 @@ class MLP:
         _, a = backprop.forward_pass(self._weights, self._check_x(x))
         self.activations = a
         self.derivs = None
-        self._error_shape = a[-1].shape
         return a[-1][0] if one_sample else a[-1]
 
     def backward(self, error):
@@ -176,10 +166,10 @@ class MLP:
         """
         if self.activations is None:
             raise ValueError("call forward(x) before backward(error)")
-        rows, cols = self._error_shape
-        error = float_matrix(error, "error", columns=cols)
-        if error.shape != self._error_shape:
-            raise ValueError(f"error must have shape {self._error_shape} like the last output, got {error.shape}")
+        expected = self.activations[-1].shape
+        error = float_matrix(error, "error", columns=expected[1])
+        if error.shape != expected:
+            raise ValueError(f"error must have shape {expected} like the last output, got {error.shape}")
         _, _, self.derivs = backprop.backward(self._weights, self.activations, error)
         return self.derivs
 
@@ -193,6 +183,4 @@ class MLP:
 
     def train(self, x, y, epochs, eta, batch_size=1, shuffle=False, rng=None):
         """Gradient descent over a data set; see ``dlaudio.training.train``."""
-        from .training import train
-
-        return train(self, x, y, epochs=epochs, eta=eta, batch_size=batch_size, shuffle=shuffle, rng=rng)
+        return _train(self, x, y, epochs=epochs, eta=eta, batch_size=batch_size, shuffle=shuffle, rng=rng)

@@ -11,9 +11,8 @@ from __future__ import annotations
 import numpy as np
 
 from . import backprop
-from ._checks import positive_int, positive_real
+from ._checks import as_generator, positive_int, positive_real
 from .loss import mean_loss
-from .network import as_generator
 
 __all__ = ["train"]
 
