@@ -9,12 +9,11 @@ from hypothesis import strategies as st
 
 from dlaudio import MLP, gradient_check, loss, trace
 from dlaudio.backprop import backward, delta, deriv, forward_pass, output_error, relay_error
+from dlaudio.data import WORKED_EXAMPLE_W1, worked_example
 from dlaudio.gradcheck import numerical_gradient
 
-# The worked example of the course notes, fully specified: W_1 is all 0.5 as
-# the notes say, and W_0 is chosen so that a_1 comes out near their [0.6, 0.7].
-W0 = [[0.1, 0.25], [0.15, 0.3]]
-W1 = [[0.5], [0.5]]
+# The hidden-to-output weights of the course notes: all 0.5.
+W1 = WORKED_EXAMPLE_W1
 
 
 def test_notes_numbers_with_the_notes_assumptions():
@@ -35,8 +34,7 @@ def test_notes_numbers_with_the_notes_assumptions():
 
 
 def test_worked_example_with_exact_slopes():
-    net = MLP.from_weights([W0, W1])
-    t = trace(net, [1.0, 2.0], [1.0])
+    t = trace(*worked_example())
     s = lambda v: 1 / (1 + np.exp(-v))  # noqa: E731  (independent reference)
     a1 = s(np.array([0.4, 0.85]))
     a2 = s(a1.sum() * 0.5)

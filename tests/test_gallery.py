@@ -37,6 +37,13 @@ def run_example(name, monkeypatch, tmp_path):
 
 
 @pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    """Every example run once as a script: ``{name: (globals, figures shown)}``."""
+    with pytest.MonkeyPatch.context() as mp:
+        return {name: run_example(name, mp, tmp_path_factory.mktemp(name)) for name in EXAMPLES}
+
+
+@pytest.fixture(scope="module")
 def worked():
     return trace(*worked_example())
 
@@ -45,8 +52,8 @@ def test_the_issue_examples_exist():
     assert {"plot_sigmoid", "plot_error_attenuation", "plot_deriv_matrices", "plot_training", "plot_forward_pass"} <= set(EXAMPLES)
 
 
-def test_attenuation_numbers_are_the_trace_values(monkeypatch, tmp_path, worked):
-    ns, figures = run_example("plot_error_attenuation", monkeypatch, tmp_path)
+def test_attenuation_numbers_are_the_trace_values(runs, worked):
+    ns, figures = runs["plot_error_attenuation"]
     assert len(figures) == 3
     assert ns["error_sizes"] == mean_abs(worked.error)
     assert ns["delta_sizes"] == mean_abs(worked.delta)
@@ -63,8 +70,8 @@ def test_attenuation_numbers_are_the_trace_values(monkeypatch, tmp_path, worked)
         assert sizes[0][epoch] == min(sizes[l][epoch] for l in sizes)
 
 
-def test_deriv_matrices_are_the_trace_values(monkeypatch, tmp_path, worked):
-    ns, figures = run_example("plot_deriv_matrices", monkeypatch, tmp_path)
+def test_deriv_matrices_are_the_trace_values(runs, worked):
+    ns, figures = runs["plot_deriv_matrices"]
     assert len(figures) == 2
     for l in (0, 1):
         assert np.array_equal(ns["matrices"][l], worked.deriv[l])
@@ -80,25 +87,25 @@ def test_deriv_matrices_are_the_trace_values(monkeypatch, tmp_path, worked):
     assert np.allclose(ns["ratio"][1:], xs[1:, None])
 
 
-def test_training_example_reaches_the_course_result(monkeypatch, tmp_path):
-    ns, figures = run_example("plot_training", monkeypatch, tmp_path)
+def test_training_example_reaches_the_course_result(runs):
+    ns, figures = runs["plot_training"]
     assert len(figures) == 2
     assert ns["losses_per_sample"][-1] < 5e-4 and ns["losses_mini_batch"][-1] < 5e-4
     assert ns["per_sample"].forward([0.3, 0.1])[0] == pytest.approx(0.4, abs=0.01)
 
 
-def test_sigmoid_example(monkeypatch, tmp_path):
-    ns, figures = run_example("plot_sigmoid", monkeypatch, tmp_path)
+def test_sigmoid_example(runs):
+    ns, figures = runs["plot_sigmoid"]
     assert len(figures) == 1
     assert ns["slope"].max() == pytest.approx(0.25) and ns["h"][ns["peak"]] == pytest.approx(0.0)
 
 
 @pytest.mark.docs
 @pytest.mark.parametrize("lang", ["en", "ko"])
-def test_built_gallery_holds_every_figure(site, lang, monkeypatch, tmp_path):
+def test_built_gallery_holds_every_figure(site, lang, runs):
     html = site.builds[lang].html
     for name in EXAMPLES:
-        _, figures = run_example(name, monkeypatch, tmp_path)
+        _, figures = runs[name]
         page = (html / "auto_examples" / f"{name}.html").read_text(encoding="utf-8")
         images = sorted((html / "_images").glob(f"sphx_glr_{name}_[0-9][0-9][0-9].png"))
         assert len(images) == len(figures), name
@@ -120,8 +127,8 @@ def test_pages_and_examples_link_both_ways(site, lang):
     assert 'href="auto_examples/plot_training.html' in (html / "training.html").read_text(encoding="utf-8")
 
 
-def test_forward_pass_diagram_shows_the_trace_values(monkeypatch, tmp_path, worked):
-    ns, figures = run_example("plot_forward_pass", monkeypatch, tmp_path)
+def test_forward_pass_diagram_shows_the_trace_values(runs, worked):
+    ns, figures = runs["plot_forward_pass"]
     assert len(figures) == 1
     texts = {t.get_text() for t in figures[0].axes[0].texts}
     for l in (1, 2):

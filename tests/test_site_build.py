@@ -102,3 +102,23 @@ def test_korean_page_titles_are_korean(site, page):
     assert HANGUL.search(h1), (page, h1)
     if page != "index.html":  # the home page's <title> is the project name alone
         assert HANGUL.search(title), (page, title)
+
+
+def _page_parts(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8").split("<article", 1)[1].split("</article>", 1)[0]
+    return {
+        "math": len(re.findall(r'class="math[ "]', text)),
+        "code blocks": text.count('<div class="highlight'),
+        "images": text.count("<img "),
+        "sections": text.count("<section"),
+        "links": text.count("<a class=\"reference"),
+    }
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_korean_page_says_as_much_as_the_english_one(site, page):
+    # Same equations, code, figures, sections and cross-references in both
+    # editions: a translation that drops a formula or a link fails here.
+    english = _page_parts(site.builds["en"].html / page)
+    korean = _page_parts(site.builds["ko"].html / page)
+    assert korean == english, page

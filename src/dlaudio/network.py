@@ -170,7 +170,8 @@ class MLP:
         error = float_matrix(error, "error", columns=expected[1])
         if error.shape != expected:
             raise ValueError(f"error must have shape {expected} like the last output, got {error.shape}")
-        _, _, self.derivs = backprop.backward(self._weights, self.activations, error)
+        # Only the updates are kept; the error relayed to the inputs is not needed.
+        _, _, self.derivs = backprop.backward(self._weights, self.activations, error, relay_to_input=False)
         return self.derivs
 
     def gradient_descent(self, eta) -> None:
