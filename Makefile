@@ -11,7 +11,7 @@ SPHINXOPTS ?= -W --keep-going -q
 SPHINXBUILD = $(BIN)/sphinx-build
 LANGUAGES := en ko
 
-.PHONY: help venv docs docs-en docs-ko gettext update-po test benchmark htmlzip clean
+.PHONY: help venv docs gettext update-po test benchmark htmlzip clean
 
 help:
 	@echo "make docs       build _build/html/en and _build/html/ko (gallery executed)"
@@ -33,8 +33,9 @@ venv: $(STAMP)
 # of examples that were renamed or deleted.
 docs: $(STAMP)
 	rm -rf _build/html _build/doctrees docs/auto_examples
-	$(SPHINXBUILD) -b html $(SPHINXOPTS) -d _build/doctrees/en -c . docs _build/html/en -D language=en
-	$(SPHINXBUILD) -b html $(SPHINXOPTS) -d _build/doctrees/ko -c . docs _build/html/ko -D language=ko
+	for lang in $(LANGUAGES); do \
+	  $(SPHINXBUILD) -b html $(SPHINXOPTS) -d _build/doctrees/$$lang -c . docs _build/html/$$lang -D language=$$lang || exit 1; \
+	done
 	cp site/index.html _build/html/index.html
 	@echo "Site built: open _build/html/index.html"
 

@@ -1,16 +1,68 @@
-"""Paths and commands the tests share (importable because pytest puts tests/ on the path)."""
+"""Paths, page lists and commands the tests share (pytest puts tests/ on the path).
+
+The page lists come from the source tree, so a page or gallery example added
+later is covered by every site test without editing a list here.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+EXAMPLES_DIR = ROOT / "examples"
+GALLERY_DIR = "auto_examples"  # sphinx_gallery_conf["gallery_dirs"] in conf.py
 BIN = Path(sys.executable).parent
 LANGUAGES = ("en", "ko")
+# Folders of docs/ that hold no pages (conf.py's exclude_patterns).
+NOT_PAGES = {"_ext", "_static", "_templates", GALLERY_DIR}
+
+
+def source_pages() -> list[str]:
+    """Docnames of the hand-written pages: every .md and .rst under docs/."""
+    names = []
+    for path in sorted(DOCS.rglob("*")):
+        relative = path.relative_to(DOCS)
+        if path.suffix in (".md", ".rst") and not NOT_PAGES & set(relative.parts):
+            names.append(relative.with_suffix("").as_posix())
+    return names
+
+
+def examples() -> list[str]:
+    """Names of the gallery scripts, ``plot_*`` without ``.py``."""
+    return sorted(p.stem for p in EXAMPLES_DIR.glob("plot_*.py"))
+
+
+def gallery_pages() -> list[str]:
+    """Docnames of the gallery: its index and one page per example."""
+    return [f"{GALLERY_DIR}/index"] + [f"{GALLERY_DIR}/{name}" for name in examples()]
+
+
+def all_pages() -> list[str]:
+    """Every docname of the site."""
+    return source_pages() + gallery_pages()
+
+
+def pages_with_math() -> list[str]:
+    """Hand-written pages whose source holds display or inline maths."""
+    return [name for name in source_pages() if _has_math((DOCS / name).with_suffix(_suffix(name)))]
+
+
+def _suffix(name: str) -> str:
+    return ".md" if (DOCS / f"{name}.md").exists() else ".rst"
+
+
+# $x$ or $$ in MyST, :math: or .. math:: in reST; a shell prompt "$ " is not maths.
+MATH = re.compile(r"\$\$|\$[^\s$][^$\n]*\$|:math:|\{math\}|\.\. math::")
+
+
+def _has_math(path: Path) -> bool:
+    return bool(MATH.search(path.read_text(encoding="utf-8")))
 
 
 def copy_sources(dest: Path) -> Path:
@@ -22,17 +74,18 @@ def copy_sources(dest: Path) -> Path:
     shutil.copytree(
         ROOT / "docs",
         dest / "docs",
-        ignore=shutil.ignore_patterns("auto_examples", "sg_execution_times.rst", "__pycache__"),
+        ignore=shutil.ignore_patterns(GALLERY_DIR, "sg_execution_times.rst", "__pycache__"),
     )
     return dest
 
 
-def sphinx(src: Path, *args: str) -> subprocess.CompletedProcess:
+def sphinx(cwd: Path, *args: str, tool: str = "sphinx-build") -> subprocess.CompletedProcess:
+    """Run a Sphinx command-line tool of this environment in ``cwd``."""
     env = dict(os.environ, MPLBACKEND="Agg")
     env.pop("PYTHONWARNINGS", None)
     return subprocess.run(
-        [str(BIN / "sphinx-build"), *args],
-        cwd=src,
+        [str(BIN / tool), *args],
+        cwd=cwd,
         env=env,
         capture_output=True,
         text=True,

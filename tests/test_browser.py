@@ -19,12 +19,12 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
+from sitetools import LANGUAGES, all_pages, pages_with_math
+
 pytestmark = [pytest.mark.docs, pytest.mark.browser]
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHAPTERS = ["neuron", "mlp", "backprop", "worked-example", "training"]
-GALLERY = ["auto_examples/index", "auto_examples/plot_sigmoid", "auto_examples/plot_error_attenuation", "auto_examples/plot_forward_pass",
-           "auto_examples/plot_deriv_matrices", "auto_examples/plot_training"]
+PAGES_WITH_MATH = pages_with_math()
 
 
 def _require_chromium():
@@ -110,8 +110,8 @@ def browser(chromium):
     assert not b.errors, f"console errors: {b.errors}"
 
 
-@pytest.mark.parametrize("lang", ["en", "ko"])
-@pytest.mark.parametrize("chapter", CHAPTERS)
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("chapter", PAGES_WITH_MATH)
 def test_equations_are_typeset(server, browser, lang, chapter):
     page = browser.open(f"{server}/{lang}/{chapter}.html")
     browser.typeset()
@@ -129,9 +129,9 @@ def test_equations_are_typeset_over_file_urls(site, browser):
         assert page.locator("mjx-container").count() > 10
 
 
-@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_page_loads_without_foreign_requests_or_errors(server, browser, lang):
-    for name in ["index", *CHAPTERS, "api", *GALLERY, "search"]:
+    for name in [*all_pages(), "search"]:
         browser.open(f"{server}/{lang}/{name}.html")
     browser.open(f"{server}/index.html")
 

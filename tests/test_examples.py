@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-from sitetools import ROOT
+from sitetools import EXAMPLES_DIR, examples
 
-EXAMPLES = sorted((ROOT / "examples").glob("plot_*.py"))
+EXAMPLES = [EXAMPLES_DIR / f"{name}.py" for name in examples()]
 
 
 def test_there_are_examples():

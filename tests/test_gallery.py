@@ -8,7 +8,7 @@ import matplotlib
 import numpy as np
 import pytest
 
-from sitetools import ROOT
+from sitetools import EXAMPLES_DIR, GALLERY_DIR, LANGUAGES, examples
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
@@ -17,7 +17,7 @@ from dlaudio import trace  # noqa: E402
 from dlaudio.data import worked_example  # noqa: E402
 from dlaudio.magnitudes import mean_abs  # noqa: E402
 
-EXAMPLES = sorted(p.stem for p in (ROOT / "examples").glob("plot_*.py"))
+EXAMPLES = examples()
 
 
 def run_example(name, monkeypatch, tmp_path):
@@ -32,7 +32,7 @@ def run_example(name, monkeypatch, tmp_path):
 
     monkeypatch.setattr(plt, "show", show)
     monkeypatch.chdir(tmp_path)
-    namespace = runpy.run_path(str(ROOT / "examples" / f"{name}.py"), run_name="__main__")
+    namespace = runpy.run_path(str(EXAMPLES_DIR / f"{name}.py"), run_name="__main__")
     return namespace, shown
 
 
@@ -101,29 +101,29 @@ def test_sigmoid_example(runs):
 
 
 @pytest.mark.docs
-@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_built_gallery_holds_every_figure(site, lang, runs):
     html = site.builds[lang].html
     for name in EXAMPLES:
         _, figures = runs[name]
-        page = (html / "auto_examples" / f"{name}.html").read_text(encoding="utf-8")
+        page = (html / GALLERY_DIR / f"{name}.html").read_text(encoding="utf-8")
         images = sorted((html / "_images").glob(f"sphx_glr_{name}_[0-9][0-9][0-9].png"))
         assert len(images) == len(figures), name
         for image in images:
             assert image.name in page
-        assert f"sphx_glr_{name}_thumb.png" in (html / "auto_examples" / "index.html").read_text(encoding="utf-8")
+        assert f"sphx_glr_{name}_thumb.png" in (html / GALLERY_DIR / "index.html").read_text(encoding="utf-8")
         # Downloads of the script and the notebook are offered.
         assert f"{name}.py" in page and f"{name}.ipynb" in page
 
 
 @pytest.mark.docs
-@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_pages_and_examples_link_both_ways(site, lang):
     html = site.builds[lang].html
     worked_page = (html / "worked-example.html").read_text(encoding="utf-8")
     for name in ("plot_error_attenuation", "plot_deriv_matrices"):
         assert f'href="auto_examples/{name}.html' in worked_page
-        assert 'href="../worked-example.html' in (html / "auto_examples" / f"{name}.html").read_text(encoding="utf-8")
+        assert 'href="../worked-example.html' in (html / GALLERY_DIR / f"{name}.html").read_text(encoding="utf-8")
     assert 'href="auto_examples/plot_training.html' in (html / "training.html").read_text(encoding="utf-8")
 
 

@@ -6,29 +6,18 @@ when ``node`` is installed, the generated JavaScript run on the built index.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import os
 import shutil
 import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-EXT_DIR = ROOT / "docs" / "_ext"
+import korean_search as ks
+from sitetools import DOCS, sphinx
 
-
-def _load_extension():
-    spec = importlib.util.spec_from_file_location("korean_search", EXT_DIR / "korean_search.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-ks = _load_extension()
+EXT_DIR = DOCS / "_ext"
 stem = ks.stem_korean
 
 
@@ -185,14 +174,7 @@ PAGES = {
 
 
 def _build(src: Path, out: Path, language: str) -> subprocess.CompletedProcess:
-    sphinx_build = Path(sys.executable).parent / "sphinx-build"
-    env = dict(os.environ)
-    env.pop("PYTHONWARNINGS", None)
-    return subprocess.run(
-        [str(sphinx_build), "-b", "html", "-W", "-q", "-E", "-D", f"language={language}",
-         str(src), str(out)],
-        capture_output=True, text=True, env=env, timeout=300,
-    )
+    return sphinx(src, "-b", "html", "-W", "-q", "-E", "-D", f"language={language}", str(src), str(out))
 
 
 @pytest.fixture(scope="module")
@@ -237,6 +219,13 @@ def test_korean_index_has_the_stems(small_site):
 def test_korean_language_data_has_the_stemmer(small_site):
     language_data = (small_site / "ko" / "_static" / "language_data.js").read_text(encoding="utf-8")
     assert ks.js_stemmer_code() in language_data
+
+
+def test_korean_build_adds_the_search_summary_script(small_site):
+    assert (small_site / "ko" / "_static" / ks.SUMMARY_JS).is_file()
+    assert ks.SUMMARY_JS in (small_site / "ko" / "search.html").read_text(encoding="utf-8")
+    assert ks.SUMMARY_JS not in (small_site / "en" / "search.html").read_text(encoding="utf-8")
+    assert not (small_site / "en" / "_static" / ks.SUMMARY_JS).exists()
 
 
 def test_english_build_is_not_affected(small_site):

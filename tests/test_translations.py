@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import polib
 import pytest
 
-from sitetools import BIN, ROOT
+from sitetools import ROOT, sphinx
 
 pytestmark = pytest.mark.docs
 
@@ -19,10 +18,7 @@ def refreshed_catalogs(gettext_templates, tmp_path_factory) -> Path:
     """A copy of locale/ refreshed from the current English, as `make update-po` would."""
     locale = tmp_path_factory.mktemp("locale") / "locale"
     shutil.copytree(ROOT / "locale", locale, ignore=shutil.ignore_patterns("*.mo"))
-    result = subprocess.run(
-        [str(BIN / "sphinx-intl"), "update", "-p", str(gettext_templates), "-l", "ko", "-d", str(locale)],
-        capture_output=True, text=True,
-    )
+    result = sphinx(ROOT, "update", "-p", str(gettext_templates), "-l", "ko", "-d", str(locale), tool="sphinx-intl")
     assert result.returncode == 0, result.stdout + result.stderr
     return locale / "ko" / "LC_MESSAGES"
 

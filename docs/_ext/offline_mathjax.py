@@ -1,0 +1,56 @@
+"""Serve a trimmed copy of MathJax 3 with the site, so equations render with no network."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.util.fileutil import copy_asset
+
+# The files come from the sphinx-mathjax-offline package, which ships all of
+# MathJax 3.2.2 (50 MB). Only what a CHTML page with TeX input loads is copied.
+DEFAULT_PARTS = ["tex-chtml.js", "output/chtml", "input/tex/extensions", "a11y", "ui", "adaptors"]
+ENTRY = "tex-chtml.js"
+
+
+def mathjax_source() -> Path:
+    """The MathJax folder inside the installed sphinx-mathjax-offline package."""
+    spec = importlib.util.find_spec("sphinx-mathjax-offline")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("offline_mathjax needs the package sphinx-mathjax-offline (the docs extra)")
+    source = Path(next(iter(spec.submodule_search_locations))) / "static" / "mathjax"
+    if not (source / ENTRY).is_file():
+        raise RuntimeError(f"no {ENTRY} in {source}: sphinx-mathjax-offline changed its layout")
+    return source
+
+
+def copy_parts(source: Path, static_dir: Path, parts) -> Path:
+    """Copy each part (a file or a folder, relative to ``source``) to ``static_dir/mathjax``."""
+    target = static_dir / "mathjax"
+    for part in parts:
+        if (source / part).is_dir():
+            copy_asset(source / part, target / part)
+        elif (source / part).is_file():
+            copy_asset(source / part, (target / part).parent)
+        else:
+            raise RuntimeError(f"offline_mathjax_parts names {part!r}, which {source} does not have")
+    return target
+
+
+def _copy_after_build(app: Sphinx, exception: Exception | None) -> None:
+    if exception is None and app.builder.format == "html":
+        copy_parts(mathjax_source(), Path(app.outdir) / "_static", app.config.offline_mathjax_parts)
+
+
+def _point_sphinx_at_the_copy(app: Sphinx, config) -> None:
+    # The copy and the path the pages load it from are set in one place.
+    config.mathjax_path = f"mathjax/{ENTRY}"
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("offline_mathjax_parts", DEFAULT_PARTS, "html")
+    app.connect("config-inited", _point_sphinx_at_the_copy)
+    app.connect("build-finished", _copy_after_build)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
