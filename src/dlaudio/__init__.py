@@ -9,31 +9,56 @@
 ``dlaudio.training``       gradient descent in mini-batches
 ``dlaudio.gradcheck``      backpropagation against finite differences
 ``dlaudio.data``           the course's data sets
+``dlaudio.wav``            chapter 03: reading and writing WAV files
+``dlaudio.signals``        tones, chirps, white noise and pulse trains
+``dlaudio.fourier``        the DFT as a matrix product, bin frequencies
+``dlaudio.spectrogram``    frames, the Hann window, the STFT
+``dlaudio.decibels``       power and amplitude in dB
 =========================  ==================================================
 """
 
 from .activations import sigmoid, sigmoid_slope
 from .backprop import Trace, trace
 from .data import sum_dataset
+from .decibels import amplitude_to_db, power_to_db
+from .fourier import dft, dft_matrix, fft_frequencies
 from .gradcheck import gradient_check
 from .loss import loss, mean_loss, mean_squared_error
 from .network import MLP
 from .neuron import neuron_output, weighted_sum
+from .signals import chirp, pulse_train, tone, white_noise
+from .spectrogram import frame, hann, power_spectrogram, stft
 from .training import train
+from .wav import read_wav, write_wav
 
 __all__ = [
     "MLP",
     "Trace",
+    "amplitude_to_db",
+    "chirp",
+    "dft",
+    "dft_matrix",
+    "fft_frequencies",
+    "frame",
     "gradient_check",
+    "hann",
     "loss",
     "mean_loss",
     "mean_squared_error",
     "neuron_output",
+    "power_spectrogram",
+    "power_to_db",
+    "pulse_train",
+    "read_wav",
     "sigmoid",
     "sigmoid_slope",
+    "stft",
     "sum_dataset",
+    "tone",
     "trace",
     "train",
     "weighted_sum",
+    "white_noise",
+    "write_wav",
 ]
 __version__ = "0.1.0"

@@ -88,3 +88,52 @@ def float_matrix(values, name: str, *, columns: int | None = None) -> np.ndarray
     if not np.all(np.isfinite(array)):
         raise ValueError(f"{name} must contain only finite values (no NaN or inf)")
     return array
+
+
+def sample_rate(sr, name: str = "sr") -> int:
+    """A sample rate: a positive whole number of samples per second."""
+    return positive_int(sr, name)
+
+
+def signal(y, name: str = "y") -> np.ndarray:
+    """A non-empty, finite, 1-D real signal as float64 (no copy when it already is one).
+
+    The library never writes into the returned array, so returning the
+    caller's own float64 array is safe.
+    """
+    if isinstance(y, np.ndarray) and np.iscomplexobj(y):
+        raise TypeError(f"{name} must be a real signal, got a complex array")
+    try:
+        array = np.asarray(y, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise TypeError(f"{name} must be an array of real numbers") from None
+    if array.ndim != 1:
+        raise ValueError(f"{name} must be a 1-D (mono) signal, got an array of shape {array.shape}")
+    if array.size == 0:
+        raise ValueError(f"{name} must not be empty")
+    if not np.all(np.isfinite(array)):
+        raise ValueError(f"{name} must contain only finite values (no NaN or inf)")
+    return array
+
+
+def real_array(values, name: str) -> np.ndarray:
+    """A non-empty, finite real array of any shape, as float64."""
+    if np.iscomplexobj(values):
+        raise TypeError(f"{name} must be real; take np.abs() of a complex STFT first")
+    try:
+        array = np.asarray(values, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise TypeError(f"{name} must be an array of real numbers") from None
+    if array.size == 0:
+        raise ValueError(f"{name} must not be empty")
+    if not np.all(np.isfinite(array)):
+        raise ValueError(f"{name} must contain only finite values (no NaN or inf)")
+    return array
+
+
+def choice(value, name: str, options) -> str:
+    """One of a few allowed strings."""
+    if not isinstance(value, str) or value not in options:
+        allowed = ", ".join(repr(o) for o in options)
+        raise ValueError(f"{name} must be one of {allowed}, got {value!r}")
+    return value
