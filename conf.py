@@ -37,9 +37,12 @@ extensions = [
     "gallery_i18n",  # translated gallery thumbnails
     "korean_search",  # Korean search language and its search-page script
     "offline_mathjax",  # MathJax served with the site; sets mathjax_path
+    "audio_player",  # {audio} directive: a sound computed at build time, with a player
 ]
 
 root_doc = "index"
+# Figures are numbered per page ("Fig. 1", "그림 1") and captions say their point.
+numfig = True
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 exclude_patterns = [
     "_static",
@@ -79,6 +82,8 @@ sphinx_gallery_conf = {
     "remove_config_comments": True,
     "within_subsection_order": "FileNameSortKey",
     "image_scrapers": ("matplotlib",),
+    # A second, 2x image for sharp figures on phones and high-density screens.
+    "image_srcset": ["2x"],
     "matplotlib_animations": False,
     # The running time and the signature line would be new messages for the
     # translators on every build; neither helps a learner.

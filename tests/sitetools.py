@@ -48,21 +48,19 @@ def all_pages() -> list[str]:
     return source_pages() + gallery_pages()
 
 
-def pages_with_math() -> list[str]:
-    """Hand-written pages whose source holds display or inline maths."""
-    return [name for name in source_pages() if _has_math((DOCS / name).with_suffix(_suffix(name)))]
-
-
-def _suffix(name: str) -> str:
-    return ".md" if (DOCS / f"{name}.md").exists() else ".rst"
-
-
 # $x$ or $$ in MyST, :math: or .. math:: in reST; a shell prompt "$ " is not maths.
 MATH = re.compile(r"\$\$|\$[^\s$][^$\n]*\$|:math:|\{math\}|\.\. math::")
 
 
-def _has_math(path: Path) -> bool:
-    return bool(MATH.search(path.read_text(encoding="utf-8")))
+def page_source(name: str) -> str:
+    """The source text of a hand-written page, by docname."""
+    path = DOCS / f"{name}.md"
+    return (path if path.exists() else DOCS / f"{name}.rst").read_text(encoding="utf-8")
+
+
+def pages_with_math() -> list[str]:
+    """Hand-written pages whose source holds display or inline maths."""
+    return [name for name in source_pages() if MATH.search(page_source(name))]
 
 
 def copy_sources(dest: Path) -> Path:

@@ -19,7 +19,7 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
-from sitetools import LANGUAGES, all_pages, pages_with_math
+from sitetools import LANGUAGES, all_pages, page_source, pages_with_math, source_pages
 
 pytestmark = [pytest.mark.docs, pytest.mark.browser]
 
@@ -134,6 +134,28 @@ def test_every_page_loads_without_foreign_requests_or_errors(server, browser, la
     for name in [*all_pages(), "search"]:
         browser.open(f"{server}/{lang}/{name}.html")
     browser.open(f"{server}/index.html")
+
+
+PAGES_WITH_SOUND = [name for name in source_pages() if "{audio}" in page_source(name)]
+
+
+def test_some_page_has_sound():
+    assert PAGES_WITH_SOUND
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", PAGES_WITH_SOUND)
+def test_every_sound_on_a_page_plays(server, browser, lang, name):
+    page = browser.open(f"{server}/{lang}/{name}.html")
+    players = page.locator("audio")
+    assert players.count() == page_source(name).count("{audio}")
+    for i in range(players.count()):
+        player = players.nth(i)
+        # The browser decodes the file's header: a missing or broken clip never
+        # reaches readyState 1 (metadata) and has no duration.
+        player.evaluate("a => new Promise(r => a.readyState >= 1 ? r() : a.addEventListener('loadedmetadata', r))")
+        duration = player.evaluate("a => a.duration")
+        assert duration == pytest.approx(float(player.get_attribute("data-seconds")), abs=0.01)
 
 
 @pytest.mark.parametrize("start, other", [("en", "ko"), ("ko", "en")])

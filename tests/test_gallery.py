@@ -136,3 +136,35 @@ def test_forward_pass_diagram_shows_the_trace_values(runs, worked):
             assert f"{worked.h[l][0, i]:.4f}" in texts and f"{worked.a[l][0, i]:.4f}" in texts
     for W in worked.W:
         assert {f"{w:g}" for w in W.ravel()} <= texts
+
+
+def test_waveform_marks_the_samples_of_the_tone(runs):
+    ns, figures = runs["plot_waveform"]
+    assert len(figures) == 1
+    dots = figures[0].axes[0].lines[1]
+    assert np.array_equal(dots.get_ydata(), ns["y"])
+    assert np.allclose(dots.get_xdata(), 1000 * np.arange(ns["y"].size) / ns["sr"])
+
+
+def test_aliasing_example_folds_5000_hz_to_3000_hz(runs):
+    ns, figures = runs["plot_aliasing"]
+    assert len(figures) == 1
+    assert ns["f_alias"] == 3000 and ns["peak"] == 3000.0
+    assert np.allclose(ns["samples"], ns["alias"][::200])  # the dashed curve passes through every dot
+
+
+def test_leakage_example_shows_the_hann_window_leaking_less(runs):
+    ns, figures = runs["plot_leakage"]
+    assert len(figures) == 1
+    rect, hann = (ns["spectra"][name][ns["at_1500"]][0] for name in ("rectangular", "Hann"))
+    assert rect == pytest.approx(-41.3, abs=0.05) and hann == pytest.approx(-110.3, abs=0.05)
+
+
+def test_spectrogram_example_draws_the_chirp_rising_and_the_comb(runs):
+    ns, figures = runs["plot_spectrogram"]
+    assert len(figures) == 2
+    sweep_peaks = ns["freqs"][np.argmax(ns["S_sweep"], axis=0)]
+    assert np.all(np.diff(sweep_peaks[2:-2]) >= 0)  # the line only rises
+    comb = ns["S_pulses"][:, ns["S_pulses"].shape[1] // 2]
+    harmonics = [int(np.argmin(np.abs(ns["freqs"] - 126 * h))) for h in range(1, 10)]
+    assert np.all(comb[harmonics] > -3)  # every harmonic within 3 dB of the loudest

@@ -123,6 +123,7 @@ def _page_parts(path: Path) -> dict:
         "math": len(re.findall(r'class="math[ "]', text)),
         "code blocks": text.count('<div class="highlight'),
         "images": text.count("<img "),
+        "sound players": text.count("<audio "),
         "sections": text.count("<section"),
         "links": text.count("<a class=\"reference"),
     }

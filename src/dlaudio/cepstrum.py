@@ -1,11 +1,15 @@
 """MFCCs: the DCT of the log-mel spectrogram, ``librosa.feature.mfcc``'s numbers.
 
-The pipeline, each step one function of this library::
+The pipeline, each step one function of this library:
 
-    S      = power_spectrogram(y)              # |STFT|^2, (1 + n_fft // 2, t)
-    M      = np.dot(mel_filterbank(sr, n_fft), S)    # (n_mels, t)
-    M_db   = power_to_db(M, top_db=80.0)       # the log: source x filter -> sum
-    mfcc   = np.dot(dct_matrix(n_mels)[:n_mfcc], M_db)   # (n_mfcc, t)
+1. ``S = power_spectrogram(y)``: the power :math:`|STFT|^2`, shape
+   ``(1 + n_fft // 2, t)``;
+2. ``M = np.dot(mel_filterbank(sr, n_fft), S)``: the mel spectrogram, shape
+   ``(n_mels, t)``;
+3. ``M_db = power_to_db(M, top_db=80.0)``: the log, which turns source times
+   filter into a sum;
+4. ``mfcc = np.dot(dct_matrix(n_mels)[:n_mfcc], M_db)``: the first
+   ``n_mfcc`` DCT coefficients of every frame, shape ``(n_mfcc, t)``.
 
 Time runs along the columns, as in librosa: a model that wants one row per
 frame needs ``mfcc(...).T``, shape ``(t, n_mfcc)``.
@@ -29,9 +33,10 @@ def mfcc(*, y=None, sr=22050, S=None, n_mfcc=20, dct_norm="ortho", lifter=0.0, t
          mel_norm="slaney", **unknown):
     """Mel-frequency cepstral coefficients, shape ``(n_mfcc, n_frames)``.
 
-    Equal to ``librosa.feature.mfcc`` with the same arguments, defaults
-    included; the course's call ``mfcc(y=y, sr=sr, n_fft=2048,
-    hop_length=512, n_mfcc=13)`` works as written.
+    Equal to ``librosa.feature.mfcc`` given the same arguments, defaults
+    included (``dct_norm`` is librosa's ``norm``, and ``top_db`` the one its
+    ``power_to_db`` step uses); the course's call ``mfcc(y=y, sr=sr,
+    n_fft=2048, hop_length=512, n_mfcc=13)`` works as written.
 
     Parameters
     ----------
@@ -61,6 +66,8 @@ def mfcc(*, y=None, sr=22050, S=None, n_mfcc=20, dct_norm="ortho", lifter=0.0, t
     mel_norm : {"slaney", None}
         The filterbank's ``norm`` (librosa's ``mel_norm`` of ``mfcc``).
 
+    Notes
+    -----
     There is no ``norm`` argument: in ``librosa.feature.mfcc`` it means the
     DCT's, in ``melspectrogram`` the filterbank's; say which, with
     ``dct_norm`` or ``mel_norm``.

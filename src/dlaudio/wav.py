@@ -26,7 +26,7 @@ __all__ = ["read_wav", "write_wav", "PCM_SUBTYPES", "WAV_SUBTYPES"]
 
 #: PCM sample formats ``write_wav`` writes, with their number of bits.
 PCM_SUBTYPES = {"PCM_U8": 8, "PCM_16": 16, "PCM_24": 24, "PCM_32": 32}
-#: Every sample format ``write_wav`` writes: the PCM ones and 32-bit float.
+#: Every sample format ``write_wav`` writes, the PCM ones and 32-bit float.
 WAV_SUBTYPES = (*PCM_SUBTYPES, "FLOAT")
 
 _WAV_FORMATS = ("WAV", "WAVEX", "RF64")
