@@ -8,26 +8,17 @@ with ``make benchmark``; this is a measurement, not a test.
 from __future__ import annotations
 
 import argparse
+import sys
 import time
+from pathlib import Path
 
 import numpy as np
 
 from dlaudio import MLP
 
-
-def course_loop(weights, x, y, eta):
-    """One epoch as the course code writes it: one sample at a time, 1-D vectors."""
-    for xi, yi in zip(x, y):
-        activations = [xi]
-        for W in weights:
-            activations.append(1.0 / (1.0 + np.exp(-np.dot(activations[-1], W))))
-        error = yi - activations[-1]
-        for l in range(len(weights) - 1, -1, -1):
-            a = activations[l + 1]
-            delta = error * a * (1.0 - a)
-            deriv = np.dot(activations[l].reshape(-1, 1), delta.reshape(1, -1))
-            error = np.dot(delta, weights[l].T)
-            weights[l] += eta * deriv
+# The course's reference code lives with the tests, which hold dlaudio to it.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from course_reference import CourseMLP  # noqa: E402
 
 
 def samples_per_second(run, n_samples, min_time=0.5):
@@ -60,8 +51,8 @@ def main(argv=None):
         start = MLP(n_in, hidden, n_out, rng=1).weights
         # Small steps keep both runs in the same regime for the whole measurement.
         eta = 0.01
-        base_weights = [W.copy() for W in start]
-        base = samples_per_second(lambda: course_loop(base_weights, x, y, eta), n, args.min_time)
+        course = CourseMLP(start)
+        base = samples_per_second(lambda: course.train_epoch(x, y, eta), n, args.min_time)
         print(f"{name:<16}{'course loop':<22}{base:>14,.0f}{1.0:>10.1f}")
         for b in args.batch_sizes:
             net = MLP.from_weights(start)

@@ -34,6 +34,7 @@ __all__ = [
     "relay_error",
     "backward",
     "update_weights",
+    "ByLayer",
     "Trace",
     "trace",
 ]
@@ -119,6 +120,30 @@ def update_weights(weights, derivs, eta) -> None:
         W += eta * derivs[l]
 
 
+class ByLayer(dict):
+    """A dict keyed by layer index that also takes a negative index, as a list does.
+
+    ``count`` is the length of the list the keys index into: ``L + 1`` for
+    quantities of the layers :math:`0 \\dots L` (``h``, ``error``,
+    ``delta``), ``L`` for those of the weight matrices :math:`0 \\dots L-1`
+    (``deriv``). So ``-1`` is the last layer (or the last weight matrix),
+    as in ``a[-1]`` and ``W[-1]``.
+
+    >>> d = ByLayer({2: "output", 1: "hidden"}, count=3)
+    >>> d[-1], d[-2], d[2]
+    ('output', 'hidden', 'output')
+    """
+
+    def __init__(self, values, *, count):
+        super().__init__(values)
+        self.count = count
+
+    def __getitem__(self, l):
+        if isinstance(l, int) and l < 0:
+            l += self.count
+        return super().__getitem__(l)
+
+
 @dataclass(frozen=True)
 class Trace:
     """Every intermediate of one forward and backward pass, named as in the course.
@@ -127,23 +152,26 @@ class Trace:
     input, ``h[1]`` the weighted sums of layer 1, ``error[2]`` and
     ``delta[2]`` the output layer's error and delta in a 2-2-1 network, and
     ``deriv[0]`` the update of :math:`W_0`. All arrays are batches of rows.
+    A negative index counts from the end in every field, as in a list:
+    ``a[-1]``, ``h[-1]``, ``error[-1]`` and ``delta[-1]`` belong to the
+    output layer, and ``W[-1]`` and ``deriv[-1]`` to the last weight matrix.
     """
 
     W: list
-    h: dict
+    h: ByLayer
     a: list
     y: np.ndarray
-    error: dict
-    delta: dict
-    deriv: dict
+    error: ByLayer
+    delta: ByLayer
+    deriv: ByLayer
 
 
 def trace(net, x, y) -> Trace:
     """One forward and one backward pass of ``net`` on ``(x, y)``, keeping everything.
 
-    ``net`` is an ``MLP``. Its weights and its stored
-    state are not changed: this is the same computation that
-    ``train`` performs before each update.
+    ``net`` is an ``MLP``; ``x`` and ``y`` are checked by ``net.check_xy``.
+    Its weights and its stored state are not changed: this is the same
+    computation that ``train`` performs before each update.
 
     >>> from dlaudio import MLP
     >>> net = MLP.from_weights([[[0.1, 0.25], [0.15, 0.3]], [[0.5], [0.5]]])
@@ -151,8 +179,17 @@ def trace(net, x, y) -> Trace:
     >>> print(np.round(t.a[1], 4), np.round(t.error[2], 4))
     [[0.5987 0.7006]] [[0.3431]]
     """
-    x, y = net._check_xy(x, y)
+    x, y = net.check_xy(x, y)
     weights = [W.copy() for W in net.weights]
     h, a = forward_pass(weights, x)
     errors, deltas, derivs = backward(weights, a, output_error(y, a[-1]))
-    return Trace(W=weights, h=h, a=a, y=y, error=errors, delta=deltas, deriv=derivs)
+    L = len(weights)
+    return Trace(
+        W=weights,
+        h=ByLayer(h, count=L + 1),
+        a=a,
+        y=y,
+        error=ByLayer(errors, count=L + 1),
+        delta=ByLayer(deltas, count=L + 1),
+        deriv=ByLayer(derivs, count=L),
+    )

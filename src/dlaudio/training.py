@@ -20,12 +20,16 @@ __all__ = ["train"]
 def train(net, x, y, *, epochs, eta, batch_size=1, shuffle=False, rng=None):
     """Train ``net`` in place and return the loss per epoch.
 
+    ``dlaudio.train(net, x, y, ...)`` and ``net.train(x, y, ...)`` are the
+    same call, with the same keyword-only arguments.
+
     Parameters
     ----------
     net : MLP
         The network; its weights are updated in place.
     x, y : array_like
-        Inputs ``(n_samples, n_0)`` and targets ``(n_samples, n_L)``.
+        Inputs ``(n_samples, n_0)`` and targets ``(n_samples, n_L)``, checked
+        and converted by ``net.check_xy``.
     epochs : int
         Passes over the data set.
     eta : float
@@ -44,6 +48,15 @@ def train(net, x, y, *, epochs, eta, batch_size=1, shuffle=False, rng=None):
         quantity the updates descend. For one output, the mean squared error
         is twice this value.
 
+    Raises
+    ------
+    ValueError
+        Before anything changes, for bad arguments. During training, if a
+        step would make a weight NaN or infinite (inputs far too large, or a
+        learning rate far too high): the message names the epoch and the
+        batch, and the weights are left as they were after the last good
+        step.
+
     Examples
     --------
     >>> from dlaudio import MLP
@@ -54,7 +67,7 @@ def train(net, x, y, *, epochs, eta, batch_size=1, shuffle=False, rng=None):
     >>> bool(losses[-1] < losses[0])
     True
     """
-    x, y = net._check_xy(x, y)
+    x, y = net.check_xy(x, y)
     epochs = positive_int(epochs, "epochs")
     eta = positive_real(eta, "eta (learning rate)")
     batch_size = positive_int(batch_size, "batch_size")
@@ -62,7 +75,17 @@ def train(net, x, y, *, epochs, eta, batch_size=1, shuffle=False, rng=None):
         raise TypeError(f"shuffle must be True or False, got {type(shuffle).__name__}")
     rng = as_generator(rng)
 
+    # The activations and derivs the network kept from its last forward and
+    # backward belong to the old weights.
+    net.activations = net.derivs = None
     weights = net.weights
+    # An overflow shows up as inf or NaN in the step, which is checked below:
+    # numpy's warnings would only repeat it.
+    with np.errstate(over="ignore", invalid="ignore"):
+        return _descend(weights, x, y, epochs, eta, batch_size, shuffle, rng)
+
+
+def _descend(weights, x, y, epochs, eta, batch_size, shuffle, rng):
     n = x.shape[0]
     losses = np.empty(epochs)
     for epoch in range(epochs):
@@ -75,8 +98,19 @@ def train(net, x, y, *, epochs, eta, batch_size=1, shuffle=False, rng=None):
             xb, yb = xs[start : start + batch_size], ys[start : start + batch_size]
             _, a = backprop.forward_pass(weights, xb)
             _, _, derivs = backprop.backward(weights, a, backprop.output_error(yb, a[-1]), relay_to_input=False)
+            if not _step_is_finite(weights, derivs, eta):
+                raise ValueError(
+                    f"training stopped in epoch {epoch + 1}, batch {start // batch_size + 1}: "
+                    "this step would make the weights NaN or infinite, so it was not taken "
+                    "(the weights are those after the previous step); scale the inputs to "
+                    "about [-1, 1] or lower eta"
+                )
             backprop.update_weights(weights, derivs, eta)
         _, a = backprop.forward_pass(weights, x)
         losses[epoch] = mean_loss(y, a[-1])
-    net._forget()
     return losses
+
+
+def _step_is_finite(weights, derivs, eta) -> bool:
+    """Whether every :math:`W_l + \\eta \\, Deriv_l` is finite: checked before a step is taken."""
+    return all(np.isfinite(W + eta * derivs[l]).all() for l, W in enumerate(weights))
