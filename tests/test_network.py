@@ -81,7 +81,6 @@ def test_the_sum_task_converges_and_predicts_0_4():
     losses = net.train(x, y, epochs=50, eta=0.1)
     assert losses.shape == (50,)
     mse = mean_squared_error(y, net.forward(x))
-    assert mse == pytest.approx(2 * losses[-1])  # reported loss is E/n = MSE/2 here
     assert mse < 1e-3
     assert losses[-1] < losses[0] / 10
     assert net.forward([0.3, 0.1])[0] == pytest.approx(0.4, abs=0.01)

@@ -73,17 +73,19 @@ def delta(error, slope):
     return error * slope
 
 
-def deriv(a_prev, delta_next):
+def deriv(a_prev, delta_next, out=None):
     """:math:`Deriv = a^T \\cdot \\delta`: the update for the weights between two layers.
 
     Entry ``[i, j]`` is input activation ``i`` times delta ``j``; for a batch
-    the matrix product also sums the per-sample updates.
+    the matrix product also sums the per-sample updates. ``out``, if given,
+    is a C-contiguous array of the right shape and dtype that receives the
+    result (the trainer reuses one per layer instead of allocating anew).
 
     >>> deriv(np.array([[1.0, 2.0]]), np.array([[0.00875, 0.00875]]))
     array([[0.00875, 0.00875],
            [0.0175 , 0.0175 ]])
     """
-    return np.dot(a_prev.T, delta_next)
+    return np.dot(a_prev.T, delta_next, out=out)
 
 
 def relay_error(delta_next, W):
@@ -91,7 +93,7 @@ def relay_error(delta_next, W):
     return np.dot(delta_next, W.T)
 
 
-def backward(weights, a, error_out, relay_to_input=True):
+def backward(weights, a, error_out, relay_to_input=True, derivs_out=None):
     """Backpropagate ``error_out`` = :math:`error_L` through the layers.
 
     ``a`` is the list of activations from ``forward_pass``. Returns three
@@ -99,13 +101,14 @@ def backward(weights, a, error_out, relay_to_input=True):
     ``error[l]`` and ``delta[l]`` for :math:`l = L \\dots 1` (plus
     ``error[0]``, the error relayed to the inputs), and ``deriv[l]`` for
     :math:`l = L-1 \\dots 0`. Training needs no ``error[0]`` and skips it
-    with ``relay_to_input=False``.
+    with ``relay_to_input=False``, and passes ``derivs_out``, one array per
+    weight matrix, to receive the ``deriv[l]`` instead of new arrays.
     """
     errors, deltas, derivs = {}, {}, {}
     errors[len(weights)] = error_out
     for l in range(len(weights), 0, -1):
         deltas[l] = delta(errors[l], sigmoid_slope(a[l]))
-        derivs[l - 1] = deriv(a[l - 1], deltas[l])
+        derivs[l - 1] = deriv(a[l - 1], deltas[l], None if derivs_out is None else derivs_out[l - 1])
         if l > 1 or relay_to_input:
             errors[l - 1] = relay_error(deltas[l], weights[l - 1])
     return errors, deltas, derivs

@@ -205,10 +205,12 @@ class MLP:
         backprop.update_weights(self._weights, self.derivs, eta)
         self.derivs = None
 
-    def train(self, x, y, *, epochs, eta, batch_size=1, shuffle=False, rng=None):
+    def train(self, x, y, *, epochs, eta, batch_size=1, shuffle=False, rng=None, exact_loss=False):
         """Gradient descent over a data set: ``net.train(x, y, ...)`` is ``dlaudio.train(net, x, y, ...)``.
 
         Same keyword-only arguments and the same returned losses; see
         ``dlaudio.training.train``.
         """
-        return training.train(self, x, y, epochs=epochs, eta=eta, batch_size=batch_size, shuffle=shuffle, rng=rng)
+        return training.train(
+            self, x, y, epochs=epochs, eta=eta, batch_size=batch_size, shuffle=shuffle, rng=rng, exact_loss=exact_loss
+        )
