@@ -12,12 +12,6 @@ import numpy as np
 __all__ = ["sigmoid", "sigmoid_slope"]
 
 
-def _floats(values) -> np.ndarray:
-    """``values`` as an array of float64 or float32, the two precisions the network computes in."""
-    values = np.asarray(values)
-    return values if values.dtype.char in "fd" else values.astype(np.float64)
-
-
 def sigmoid(h):
     """Element-wise :math:`\\sigma(h) = 1 / (1 + e^{-h})` for an array ``h``.
 
@@ -26,15 +20,15 @@ def sigmoid(h):
     :math:`e^{-h}` is too large for a float and becomes ``inf``, and
     :math:`1 / (1 + \\infty) = 0` is exactly the right limit, so that overflow
     is expected and kept silent: no element raises or warns. The result is a
-    new array, float32 for float32 ``h`` and float64 otherwise; ``h`` is not
-    changed.
+    new array, float32 for float32 ``h`` and float64 for float64 or integer
+    ``h``; ``h`` is not changed.
 
     Examples
     --------
     >>> sigmoid(np.array([-1000.0, 0.0, 1000.0]))
     array([0. , 0.5, 1. ])
     """
-    out = np.negative(_floats(h))  # -h in a new array, computed on in place below
+    out = np.multiply(h, -1.0)  # -h in a new float array, computed on in place below
     if not isinstance(out, np.ndarray):  # a 0-d h gives a numpy scalar
         out = np.array(out)
     with np.errstate(over="ignore", under="ignore"):
@@ -54,7 +48,6 @@ def sigmoid_slope(a):
     >>> sigmoid_slope(sigmoid(np.array([0.0])))
     array([0.25])
     """
-    a = _floats(a)
-    slope = 1.0 - a
+    slope = np.subtract(1.0, a)  # a new float array, computed on in place
     slope *= a
     return slope

@@ -103,7 +103,8 @@ def train(net, x, y, *, epochs, eta, batch_size=1, shuffle=False, rng=None, exac
     n = x.shape[0]
     batches = [slice(start, start + batch_size) for start in range(0, n, batch_size)]
     losses = np.empty(epochs)
-    W_bound = float(np.max(np.abs(W_all)))  # kept >= every |w| by _bound_after_step
+    limit = np.finfo(net.dtype).max / 2
+    W_bound = max(float(W_all.max()), -float(W_all.min()))  # kept >= every |w| by _bound_after_step
     try:
         # An overflow shows up as inf or NaN in the step, which is checked
         # before the step is taken: numpy's warnings would only repeat it.
@@ -119,7 +120,7 @@ def train(net, x, y, *, epochs, eta, batch_size=1, shuffle=False, rng=None, exac
                     error = backprop.output_error(y[rows], a[-1])
                     E += 0.5 * float(np.vdot(error, error))  # this batch's E = 1/2 sum error^2
                     backprop.backward(W, a, error, relay_to_input=False, derivs_out=D)
-                    W_bound = _bound_after_step(W_all, D_all, eta, W_bound, epoch, b)
+                    W_bound = _bound_after_step(W_all, D_all, eta, W_bound, limit, epoch, b)
                     backprop.update_weights([W_all], [D_all], eta)
                 if exact_loss:
                     _, a = backprop.forward_pass(W, x)
@@ -131,24 +132,24 @@ def train(net, x, y, *, epochs, eta, batch_size=1, shuffle=False, rng=None, exac
     return losses
 
 
-def _bound_after_step(W_all, D_all, eta, W_bound, epoch, batch) -> float:
+def _bound_after_step(W_all, D_all, eta, W_bound, limit, epoch, batch) -> float:
     """A bound on every |w| after the step :math:`W + \\eta \\, Deriv`, or ValueError if a new weight would not be finite.
 
     Checked before the step is taken, for the price of one dot product:
     every entry of the step is at most :math:`\\eta \\, \\|Deriv\\|` (NaN or
-    inf if Deriv holds one), so while ``W_bound`` plus that stays below half
-    the float range, no new weight can overflow. Otherwise ``W_bound`` is
-    measured afresh and, if need be, the new weights are computed to be sure.
+    inf if Deriv holds one), so while ``W_bound`` plus that stays below
+    ``limit``, half the float range, no new weight can overflow. Otherwise
+    ``W_bound`` is measured afresh and, if need be, the new weights are
+    computed to be sure.
     """
-    limit = np.finfo(W_all.dtype).max / 2
     step = eta * math.sqrt(float(np.vdot(D_all, D_all)))
     if not W_bound + step < limit:
-        W_bound = float(np.max(np.abs(W_all)))
+        W_bound = max(float(W_all.max()), -float(W_all.min()))
         if not (W_bound + step < limit or np.isfinite(W_all + eta * D_all).all()):
             raise ValueError(
-                f"training stopped in epoch {epoch + 1}, batch {batch + 1}: this step would make the weights NaN or infinite, "
-                "so it was not taken (the weights are those after the previous step); scale the "
-                "inputs to about [-1, 1] or lower eta"
+                f"training stopped in epoch {epoch + 1}, batch {batch + 1}: this step would make "
+                "the weights NaN or infinite, so it was not taken (the weights are those after "
+                "the previous step); scale the inputs to about [-1, 1] or lower eta"
             )
     return W_bound + step
 
