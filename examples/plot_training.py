@@ -26,10 +26,10 @@ x, y = sum_dataset(1000, rng=0)
 start = MLP(2, [5], 1, rng=1).weights
 
 per_sample = MLP.from_weights(start)
-losses_per_sample = per_sample.train(x, y, epochs=50, eta=0.1, batch_size=1)
+losses_per_sample = per_sample.train(x, y, epochs=50, eta=0.1, batch_size=1, exact_loss=True)
 
 mini_batch = MLP.from_weights(start)
-losses_mini_batch = mini_batch.train(x, y, epochs=50, eta=0.1, batch_size=32, shuffle=True, rng=2)
+losses_mini_batch = mini_batch.train(x, y, epochs=50, eta=0.1, batch_size=32, shuffle=True, rng=2, exact_loss=True)
 
 epochs = np.arange(1, 51)
 fig, ax = plt.subplots(figsize=(6.4, 3.6), layout="constrained")

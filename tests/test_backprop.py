@@ -99,11 +99,44 @@ def test_gradient_check_detects_a_wrong_gradient(monkeypatch):
     assert gradient_check(net, [[0.2, 0.4]], [[0.9]]) > 0.1
 
 
-def test_numerical_gradient_restores_weights():
+def test_numerical_gradient_never_nudges_the_network(monkeypatch):
+    # Every loss evaluation must see the network's weights as they were: the
+    # nudges happen on a copy. Nudging the network and restoring it after
+    # fails here.
+    import dlaudio.gradcheck as gc
+
     net = MLP(2, [3], 1, rng=0)
     before = [W.copy() for W in net.weights]
+    seen = []
+    real_loss_of = gc._loss_of
+
+    def spy(weights, x, y):
+        seen.append(all(np.array_equal(a, b) for a, b in zip(before, net.weights)))
+        return real_loss_of(weights, x, y)
+
+    monkeypatch.setattr(gc, "_loss_of", spy)
     numerical_gradient(net, [[0.2, 0.4]], [[0.9]])
+    assert len(seen) == 4 * 9 and all(seen)
     assert all(np.array_equal(a, b) for a, b in zip(before, net.weights))
+
+
+@pytest.mark.parametrize("field", ["h", "a", "error", "delta"])
+def test_trace_layer_fields_take_negative_indices(field):
+    t = trace(MLP(2, [3, 4], 1, rng=0), [[0.1, 0.2]], [[0.5]])
+    values = getattr(t, field)
+    assert np.array_equal(values[-1], values[3]) and np.array_equal(values[-2], values[2])
+
+
+def test_trace_deriv_takes_negative_indices_like_W():
+    t = trace(MLP(2, [3, 4], 1, rng=0), [[0.1, 0.2]], [[0.5]])
+    assert t.deriv[-1].shape == t.W[-1].shape == (4, 1)
+    assert np.array_equal(t.deriv[-3], t.deriv[0])
+
+
+def test_trace_index_past_the_first_layer_is_a_key_error():
+    t = trace(MLP(2, [3], 1, rng=0), [[0.1, 0.2]], [[0.5]])
+    with pytest.raises(KeyError):
+        t.delta[-3]  # delta_0 does not exist: the inputs have no slope
 
 
 @pytest.mark.parametrize("n", [1, 2, 7])

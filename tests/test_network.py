@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import inspect
 import math
 
 import numpy as np
 import pytest
 
+from course_reference import CourseMLP
+
+import dlaudio
 from dlaudio import MLP, mean_squared_error, sum_dataset, trace
 
 
@@ -52,19 +56,20 @@ def test_forward_one_sample_and_batch_agree():
         assert single == pytest.approx(batch[i], rel=1e-14)
 
 
-def test_forward_matches_the_course_loop():
+def test_forward_matches_the_course_code():
     net = MLP(3, [4, 2], 2, rng=7)
     x = np.array([0.3, -0.2, 0.9])
-    a = x
-    for W in net.weights:  # the course's loop, written out
-        a = 1 / (1 + np.exp(-np.dot(a, W)))
-    assert net.forward(x) == pytest.approx(a, rel=1e-14)
+    assert net.forward(x) == pytest.approx(CourseMLP(net.weights).forward_propagate(x), rel=1e-14)
 
 
-def test_weights_can_be_read_changed_and_set():
+def test_weights_can_be_changed_in_place():
     net = MLP(2, [2], 1, rng=0)
     net.weights[1][:] = 0.5
     assert np.all(net.weights[1] == 0.5)
+
+
+def test_weights_can_be_set():
+    net = MLP(2, [2], 1, rng=0)
     net.weights = [[[0.1, 0.25], [0.15, 0.3]], [[0.5], [0.5]]]
     assert net.weights[0].dtype == np.float64
     assert net.forward([1.0, 2.0])[0] == pytest.approx(0.6569, abs=1e-4)
@@ -76,7 +81,6 @@ def test_the_sum_task_converges_and_predicts_0_4():
     losses = net.train(x, y, epochs=50, eta=0.1)
     assert losses.shape == (50,)
     mse = mean_squared_error(y, net.forward(x))
-    assert mse == pytest.approx(2 * losses[-1])  # reported loss is E/n = MSE/2 here
     assert mse < 1e-3
     assert losses[-1] < losses[0] / 10
     assert net.forward([0.3, 0.1])[0] == pytest.approx(0.4, abs=0.01)
@@ -95,17 +99,49 @@ def test_training_is_deterministic_for_a_seed():
     assert all(np.array_equal(a, b) for a, b in zip(runs[0][1], runs[1][1]))
 
 
-def test_batch_size_one_is_per_sample_sgd():
+def test_batch_size_one_is_the_course_per_sample_loop():
     x, y = sum_dataset(20, rng=1)
     net = MLP(2, [3], 1, rng=2)
-    by_hand = MLP.from_weights(net.weights)
+    course = CourseMLP(net.weights)
     net.train(x, y, epochs=1, eta=0.1, batch_size=1)
-    for xi, yi in zip(x, y):  # the course's per-sample loop
-        out = by_hand.forward(xi)
-        by_hand.backward(yi - out)
-        by_hand.gradient_descent(0.1)
-    for a, b in zip(net.weights, by_hand.weights):
+    course.train_epoch(x, y, learning_rate=0.1)
+    for a, b in zip(net.weights, course.weights):
         assert a == pytest.approx(b, rel=1e-13)
+
+
+def test_train_has_one_signature_on_the_method_and_the_function():
+    method = list(inspect.signature(MLP.train).parameters.values())[1:]  # without self
+    function = list(inspect.signature(dlaudio.train).parameters.values())[1:]  # without net
+    assert method == function
+    assert [p.name for p in method if p.kind is p.KEYWORD_ONLY][:2] == ["epochs", "eta"]
+
+
+def test_the_method_and_the_function_train_alike():
+    x, y = sum_dataset(30, rng=1)
+    nets = [MLP(2, [3], 1, rng=2) for _ in range(2)]
+    by_method = nets[0].train(x, y, epochs=3, eta=0.1, batch_size=4, shuffle=True, rng=0)
+    by_function = dlaudio.train(nets[1], x, y, epochs=3, eta=0.1, batch_size=4, shuffle=True, rng=0)
+    assert np.array_equal(by_method, by_function)
+    assert all(np.array_equal(a, b) for a, b in zip(nets[0].weights, nets[1].weights))
+
+
+def test_epochs_and_eta_are_keyword_only():
+    net = MLP(2, [3], 1, rng=0)
+    with pytest.raises(TypeError, match="positional"):
+        net.train([[0.1, 0.2]], [[0.3]], 1, 0.1)
+
+
+def test_check_xy_is_the_public_check_of_a_data_set():
+    net = MLP(2, [3], 1, rng=0)
+    x, y = net.check_xy([0.1, 2], [1])
+    assert x.shape == (1, 2) and y.shape == (1, 1) and x.dtype == y.dtype == np.float64
+
+
+def test_training_forgets_the_state_of_the_old_weights():
+    net = MLP(2, [3], 1, rng=0)
+    net.backward(np.ones((1, 1)) - net.forward([0.1, 0.2]))
+    net.train([[0.1, 0.2]], [[0.3]], epochs=1, eta=0.1)
+    assert net.activations is None and net.derivs is None
 
 
 def test_a_full_batch_step_is_the_summed_update():
@@ -189,24 +225,90 @@ def test_bad_training_input_leaves_weights_unchanged(x, y, kwargs, error, match)
     assert unchanged(net, before)
 
 
-def test_bad_error_shape_in_backward():
+def test_backward_before_forward_is_refused():
     net = MLP(2, [3], 1, rng=0)
-    before = weights_of(net)
     with pytest.raises(ValueError, match=r"call forward\(x\) before backward"):
         net.backward([0.1])
+
+
+@pytest.mark.parametrize(
+    "error, match",
+    [
+        (np.zeros((3, 1)), r"error must have shape \(4, 1\)"),
+        (np.zeros((4, 2)), r"error must have 1 column\(s\)"),
+        (np.full((4, 1), math.nan), "error must contain only finite"),
+        (np.zeros((4, 1), dtype=complex), "error must hold real numbers, got complex"),
+    ],
+)
+def test_bad_error_in_backward(error, match):
+    net = MLP(2, [3], 1, rng=0)
+    before = weights_of(net)
     net.forward(np.zeros((4, 2)))
-    with pytest.raises(ValueError, match=r"error must have shape \(4, 1\)"):
-        net.backward(np.zeros((3, 1)))
-    with pytest.raises(ValueError, match=r"error must have 1 column\(s\)"):
-        net.backward(np.zeros((4, 2)))
-    with pytest.raises(ValueError, match="error must contain only finite"):
-        net.backward(np.full((4, 1), math.nan))
-    assert net.derivs is None
+    with pytest.raises((ValueError, TypeError), match=match):
+        net.backward(error)
+    assert net.derivs is None and unchanged(net, before)
+
+
+def test_gradient_descent_before_backward_is_refused():
+    net = MLP(2, [3], 1, rng=0)
+    net.forward(np.zeros((4, 2)))
     with pytest.raises(ValueError, match=r"call backward\(error\) before gradient_descent"):
         net.gradient_descent(0.1)
-    net.backward(np.ones((4, 1)))
+
+
+def test_bad_learning_rate_in_gradient_descent():
+    net = MLP(2, [3], 1, rng=0)
+    before = weights_of(net)
+    net.backward(np.ones((4, 1)) - net.forward(np.zeros((4, 2))))
     with pytest.raises(ValueError, match=r"eta \(learning rate\) must be > 0"):
         net.gradient_descent(-0.1)
+    assert unchanged(net, before)
+
+
+# -- bugs found in review: each test fails on the code before the fix -------
+
+def test_ragged_rows_are_a_value_error_naming_the_shape():
+    net = MLP(2, [3], 1, rng=0)
+    with pytest.raises(ValueError, match=r"x must be a rectangular array.*expected shape \(2,\) or \(n_samples, 2\)"):
+        net.forward([[1, 2], [3]])
+
+
+@pytest.mark.parametrize(
+    "x, y",
+    [([[0.1 + 0.5j, 0.2]], [[0.3]]), ([[0.1, 0.2]], np.array([[0.3 + 0j]]))],
+    ids=["complex x", "complex y"],
+)
+def test_complex_training_data_is_a_type_error(x, y):
+    net = MLP(2, [3], 1, rng=0)
+    before = weights_of(net)
+    with pytest.raises(TypeError, match=r"(x|y) must hold real numbers, got complex values \(complex128\)"):
+        net.train(x, y, epochs=1, eta=0.1)
+    assert unchanged(net, before)
+
+
+def test_complex_input_to_forward_is_a_type_error():
+    with pytest.raises(TypeError, match="x must hold real numbers, got complex"):
+        MLP(2, [3], 1, rng=0).forward([0.1 + 0.5j, 0.2])
+
+
+def test_a_step_that_would_make_weights_infinite_is_not_taken():
+    # Batch 1 is ordinary; batch 2 has targets near the float64 limit, whose
+    # Deriv (a^T . delta, summed over 1000 samples) overflows to inf.
+    x = np.full((2000, 2), 0.1)
+    y = np.vstack([np.full((1000, 1), 0.99), np.full((1000, 1), 1e308)])
+    net = MLP.from_weights([[[0.5, 0.5], [0.5, 0.5]], [[0.5], [0.5]]])
+    after_batch_1 = MLP.from_weights(net.weights)
+    after_batch_1.train(x[:1000], y[:1000], epochs=1, eta=0.1, batch_size=1000)
+    with pytest.raises(ValueError, match=r"training stopped in epoch 1, batch 2: .* NaN or infinite"):
+        net.train(x, y, epochs=3, eta=0.1, batch_size=1000)
+    assert unchanged(net, weights_of(after_batch_1))
+
+
+def test_a_huge_learning_rate_stops_before_the_first_step():
+    net = MLP(2, [3], 1, rng=0)
+    before = weights_of(net)
+    with pytest.raises(ValueError, match=r"training stopped in epoch 1, batch 1"):
+        net.train(np.full((100, 2), 0.1), np.full((100, 1), 0.99), epochs=3, eta=1e308, batch_size=100)
     assert unchanged(net, before)
 
 

@@ -2,6 +2,8 @@
 
 Each check raises before anything is computed or stored, so a failed call
 leaves the caller's objects (and a network's weights) exactly as they were.
+This module is the package's own toolbox: users check a data set against a
+network with the public ``MLP.check_x`` and ``MLP.check_xy``, which call it.
 """
 
 from __future__ import annotations
@@ -61,16 +63,62 @@ def real_sequence(values, name: str) -> list[float]:
     return [finite_real(v, f"{name}[{i}]") for i, v in enumerate(items)]
 
 
-def float_matrix(values, name: str, *, columns: int | None = None) -> np.ndarray:
-    """A finite float64 array of one row ``(n,)`` or a batch of rows ``(m, n)``.
+def float_dtype(dtype) -> np.dtype:
+    """``numpy.float64`` or ``numpy.float32`` as a ``numpy.dtype``, or raise."""
+    try:
+        dtype = np.dtype(dtype)
+    except TypeError:
+        raise TypeError(f"dtype must be numpy.float64 or numpy.float32, got {dtype!r}") from None
+    if dtype not in (np.float64, np.float32):
+        raise TypeError(f"dtype must be numpy.float64 or numpy.float32, got {dtype.name}")
+    return dtype
 
-    Always returned 2-D (a single sample becomes a batch of one) and always a
-    fresh copy, so the library never aliases or mutates the caller's array.
+
+def real_array(values, name: str, *, dtype=np.float64, copy: bool = True) -> np.ndarray:
+    """``values`` as an array of ``dtype``, converted from integers, booleans or another float precision.
+
+    Complex numbers, text and ragged rows are refused. With ``copy=True``
+    the result is a fresh copy, so the library never aliases or mutates the
+    caller's array; with ``copy=False`` an array already in ``dtype`` is used
+    as it is (for callers that only read it, such as the trainer).
     """
     try:
-        array = np.array(values, dtype=np.float64)
+        array = np.asarray(values)
+    except ValueError:
+        raise ValueError(f"{name} must be a rectangular array: its rows have different lengths") from None
+    if array.dtype.kind == "c":
+        raise TypeError(f"{name} must hold real numbers, got complex values ({array.dtype.name})")
+    if array.dtype.kind not in "biufO":
+        raise TypeError(f"{name} must be an array of real numbers, got dtype {array.dtype.name}")
+    try:
+        # A value beyond float32's range becomes inf, which all_finite reports.
+        with np.errstate(over="ignore"):
+            return np.array(array, dtype=dtype, copy=True if copy else None)
     except (TypeError, ValueError):
         raise TypeError(f"{name} must be an array of real numbers") from None
+
+
+def all_finite(array: np.ndarray, name: str) -> np.ndarray:
+    """``array`` itself, or raise if any entry is NaN or infinite."""
+    # min and max are NaN if any entry is, and infinite if any entry is: two
+    # passes over the data and no temporary array of its size.
+    if not (np.isfinite(array.min()) and np.isfinite(array.max())):
+        limit = "" if array.dtype == np.float64 else f", and within +-{np.finfo(array.dtype).max:.3g} for {array.dtype.name}"
+        raise ValueError(f"{name} must contain only finite values (no NaN or inf{limit})")
+    return array
+
+
+def float_matrix(values, name: str, *, columns: int | None = None, dtype=np.float64, copy: bool = True) -> np.ndarray:
+    """A finite array of one row ``(n,)`` or a batch of rows ``(m, n)``, in ``dtype``.
+
+    Always returned 2-D (a single sample becomes a batch of one); converted
+    and copied as by ``real_array``.
+    """
+    expected = "(n_features,) or (n_samples, n_features)" if columns is None else f"({columns},) or (n_samples, {columns})"
+    try:
+        array = real_array(values, name, dtype=dtype, copy=copy)
+    except ValueError as error:
+        raise ValueError(f"{error}; expected shape {expected}") from None
     if array.ndim == 1:
         array = array[np.newaxis, :]
     if array.ndim != 2:
@@ -85,9 +133,7 @@ def float_matrix(values, name: str, *, columns: int | None = None) -> np.ndarray
             f"{name} must have {columns} column(s), shape (n_samples, {columns}) "
             f"or ({columns},), got shape {array.shape}"
         )
-    if not np.all(np.isfinite(array)):
-        raise ValueError(f"{name} must contain only finite values (no NaN or inf)")
-    return array
+    return all_finite(array, name)
 
 
 def sample_rate(sr, name: str = "sr") -> int:
@@ -116,19 +162,14 @@ def signal(y, name: str = "y") -> np.ndarray:
     return array
 
 
-def real_array(values, name: str) -> np.ndarray:
-    """A non-empty, finite real array of any shape, as float64."""
+def finite_array(values, name: str) -> np.ndarray:
+    """A non-empty, finite real array of any shape, as float64 (no copy when it already is one)."""
     if np.iscomplexobj(values):
         raise TypeError(f"{name} must be real; take np.abs() of a complex STFT first")
-    try:
-        array = np.asarray(values, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise TypeError(f"{name} must be an array of real numbers") from None
+    array = real_array(values, name, copy=False)
     if array.size == 0:
         raise ValueError(f"{name} must not be empty")
-    if not np.all(np.isfinite(array)):
-        raise ValueError(f"{name} must contain only finite values (no NaN or inf)")
-    return array
+    return all_finite(array, name)
 
 
 def choice(value, name: str, options) -> str:

@@ -19,15 +19,18 @@ def sigmoid(h):
     to the last digit or two for every ``h``. For ``h`` below about -709,
     :math:`e^{-h}` is too large for a float and becomes ``inf``, and
     :math:`1 / (1 + \\infty) = 0` is exactly the right limit, so that overflow
-    is expected and kept silent: no element raises or warns.
+    is expected and kept silent: no element raises or warns. The result is a
+    new array, float32 for float32 ``h`` and float64 for float64 or integer
+    ``h``; ``h`` is not changed.
 
     Examples
     --------
     >>> sigmoid(np.array([-1000.0, 0.0, 1000.0]))
     array([0. , 0.5, 1. ])
     """
-    out = np.array(h, dtype=np.float64)  # a fresh copy, computed on in place
-    np.negative(out, out=out)
+    out = np.multiply(h, -1.0)  # -h in a new float array, computed on in place below
+    if not isinstance(out, np.ndarray):  # a 0-d h gives a numpy scalar
+        out = np.array(out)
     with np.errstate(over="ignore", under="ignore"):
         np.exp(out, out=out)
     out += 1.0
@@ -38,12 +41,13 @@ def sigmoid_slope(a):
     """Slope of the sigmoid, :math:`\\sigma'(h) = a(1 - a)`, given the activation ``a``.
 
     The slope is largest, 1/4, where :math:`a = 0.5` (that is, at
-    :math:`h = 0`).
+    :math:`h = 0`). The result keeps float32 ``a`` in float32.
 
     Examples
     --------
     >>> sigmoid_slope(sigmoid(np.array([0.0])))
     array([0.25])
     """
-    a = np.asarray(a, dtype=np.float64)
-    return a * (1.0 - a)
+    slope = np.subtract(1.0, a)  # a new float array, computed on in place
+    slope *= a
+    return slope

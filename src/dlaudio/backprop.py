@@ -34,6 +34,7 @@ __all__ = [
     "relay_error",
     "backward",
     "update_weights",
+    "ByLayer",
     "Trace",
     "trace",
 ]
@@ -72,17 +73,19 @@ def delta(error, slope):
     return error * slope
 
 
-def deriv(a_prev, delta_next):
+def deriv(a_prev, delta_next, out=None):
     """:math:`Deriv = a^T \\cdot \\delta`: the update for the weights between two layers.
 
     Entry ``[i, j]`` is input activation ``i`` times delta ``j``; for a batch
-    the matrix product also sums the per-sample updates.
+    the matrix product also sums the per-sample updates. ``out``, if given,
+    is a C-contiguous array of the right shape and dtype that receives the
+    result (the trainer reuses one per layer instead of allocating anew).
 
     >>> deriv(np.array([[1.0, 2.0]]), np.array([[0.00875, 0.00875]]))
     array([[0.00875, 0.00875],
            [0.0175 , 0.0175 ]])
     """
-    return np.dot(a_prev.T, delta_next)
+    return np.dot(a_prev.T, delta_next, out=out)
 
 
 def relay_error(delta_next, W):
@@ -90,7 +93,7 @@ def relay_error(delta_next, W):
     return np.dot(delta_next, W.T)
 
 
-def backward(weights, a, error_out, relay_to_input=True):
+def backward(weights, a, error_out, relay_to_input=True, derivs_out=None):
     """Backpropagate ``error_out`` = :math:`error_L` through the layers.
 
     ``a`` is the list of activations from ``forward_pass``. Returns three
@@ -98,13 +101,14 @@ def backward(weights, a, error_out, relay_to_input=True):
     ``error[l]`` and ``delta[l]`` for :math:`l = L \\dots 1` (plus
     ``error[0]``, the error relayed to the inputs), and ``deriv[l]`` for
     :math:`l = L-1 \\dots 0`. Training needs no ``error[0]`` and skips it
-    with ``relay_to_input=False``.
+    with ``relay_to_input=False``, and passes ``derivs_out``, one array per
+    weight matrix, to receive the ``deriv[l]`` instead of new arrays.
     """
     errors, deltas, derivs = {}, {}, {}
     errors[len(weights)] = error_out
     for l in range(len(weights), 0, -1):
         deltas[l] = delta(errors[l], sigmoid_slope(a[l]))
-        derivs[l - 1] = deriv(a[l - 1], deltas[l])
+        derivs[l - 1] = deriv(a[l - 1], deltas[l], None if derivs_out is None else derivs_out[l - 1])
         if l > 1 or relay_to_input:
             errors[l - 1] = relay_error(deltas[l], weights[l - 1])
     return errors, deltas, derivs
@@ -119,6 +123,30 @@ def update_weights(weights, derivs, eta) -> None:
         W += eta * derivs[l]
 
 
+class ByLayer(dict):
+    """A dict keyed by layer index that also takes a negative index, as a list does.
+
+    ``count`` is the length of the list the keys index into: ``L + 1`` for
+    quantities of the layers :math:`0 \\dots L` (``h``, ``error``,
+    ``delta``), ``L`` for those of the weight matrices :math:`0 \\dots L-1`
+    (``deriv``). So ``-1`` is the last layer (or the last weight matrix),
+    as in ``a[-1]`` and ``W[-1]``.
+
+    >>> d = ByLayer({2: "output", 1: "hidden"}, count=3)
+    >>> d[-1], d[-2], d[2]
+    ('output', 'hidden', 'output')
+    """
+
+    def __init__(self, values, *, count):
+        super().__init__(values)
+        self.count = count
+
+    def __getitem__(self, l):
+        if isinstance(l, int) and l < 0:
+            l += self.count
+        return super().__getitem__(l)
+
+
 @dataclass(frozen=True)
 class Trace:
     """Every intermediate of one forward and backward pass, named as in the course.
@@ -127,23 +155,26 @@ class Trace:
     input, ``h[1]`` the weighted sums of layer 1, ``error[2]`` and
     ``delta[2]`` the output layer's error and delta in a 2-2-1 network, and
     ``deriv[0]`` the update of :math:`W_0`. All arrays are batches of rows.
+    A negative index counts from the end in every field, as in a list:
+    ``a[-1]``, ``h[-1]``, ``error[-1]`` and ``delta[-1]`` belong to the
+    output layer, and ``W[-1]`` and ``deriv[-1]`` to the last weight matrix.
     """
 
     W: list
-    h: dict
+    h: ByLayer
     a: list
     y: np.ndarray
-    error: dict
-    delta: dict
-    deriv: dict
+    error: ByLayer
+    delta: ByLayer
+    deriv: ByLayer
 
 
 def trace(net, x, y) -> Trace:
     """One forward and one backward pass of ``net`` on ``(x, y)``, keeping everything.
 
-    ``net`` is an ``MLP``. Its weights and its stored
-    state are not changed: this is the same computation that
-    ``train`` performs before each update.
+    ``net`` is an ``MLP``; ``x`` and ``y`` are checked by ``net.check_xy``.
+    Its weights and its stored state are not changed: this is the same
+    computation that ``train`` performs before each update.
 
     >>> from dlaudio import MLP
     >>> net = MLP.from_weights([[[0.1, 0.25], [0.15, 0.3]], [[0.5], [0.5]]])
@@ -151,8 +182,17 @@ def trace(net, x, y) -> Trace:
     >>> print(np.round(t.a[1], 4), np.round(t.error[2], 4))
     [[0.5987 0.7006]] [[0.3431]]
     """
-    x, y = net._check_xy(x, y)
+    x, y = net.check_xy(x, y)
     weights = [W.copy() for W in net.weights]
     h, a = forward_pass(weights, x)
     errors, deltas, derivs = backward(weights, a, output_error(y, a[-1]))
-    return Trace(W=weights, h=h, a=a, y=y, error=errors, delta=deltas, deriv=derivs)
+    L = len(weights)
+    return Trace(
+        W=weights,
+        h=ByLayer(h, count=L + 1),
+        a=a,
+        y=y,
+        error=ByLayer(errors, count=L + 1),
+        delta=ByLayer(deltas, count=L + 1),
+        deriv=ByLayer(derivs, count=L),
+    )

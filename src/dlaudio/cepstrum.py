@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._checks import finite_real, positive_int, real_array
+from ._checks import finite_real, positive_int, finite_array
 from .dct import dct_matrix
 from .decibels import power_to_db
 from .mel import melspectrogram
@@ -108,7 +108,7 @@ def mfcc(*, y=None, sr=22050, S=None, n_mfcc=20, dct_norm="ortho", lifter=0.0, t
     else:
         if y is not None:
             raise ValueError("give exactly one of y (a signal) or S (a log-power mel spectrogram)")
-        S = real_array(S, "S")
+        S = finite_array(S, "S")
         if S.ndim != 2:
             raise ValueError(f"S must be a 2-D (n_mels, t) log-mel spectrogram, got shape {S.shape}")
         if n_mfcc > S.shape[0]:

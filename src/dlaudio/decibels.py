@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._checks import finite_real, positive_real, real_array
+from ._checks import finite_real, positive_real, finite_array
 
 __all__ = ["amplitude_to_db", "power_to_db"]
 
@@ -75,7 +75,7 @@ def power_to_db(S, ref=1.0, amin=1e-10, top_db=80.0):
     >>> power_to_db([1.0, 10.0], ref=np.max)
     array([-10.,   0.])
     """
-    S = real_array(S, "S")
+    S = finite_array(S, "S")
     if np.any(S < 0):
         raise ValueError("S must hold powers, >= 0; got negative values (a waveform? use amplitude_to_db)")
     amin = positive_real(amin, "amin")
@@ -112,7 +112,7 @@ def amplitude_to_db(S, ref=1.0, amin=1e-5, top_db=80.0):
     >>> amplitude_to_db([2.0, 1.0], ref=np.max)
     array([ 0.        , -6.02059991])
     """
-    magnitude = np.abs(real_array(S, "S"))
+    magnitude = np.abs(finite_array(S, "S"))
     amin = positive_real(amin, "amin")
     top_db = _top_db(top_db)
     ref_value = _reference(ref, magnitude)

@@ -22,7 +22,7 @@ import warnings
 
 import numpy as np
 
-from ._checks import finite_real, positive_int, real_array, sample_rate
+from ._checks import finite_real, positive_int, finite_array, sample_rate
 from .fourier import fft_frequencies
 from .spectrogram import power_spectrogram
 
@@ -51,7 +51,7 @@ class EmptyMelFilterWarning(UserWarning):
 
 def _frequencies(values, name):
     """``values`` as a 1-D float64 array (>= 0), and a function restoring their shape."""
-    array = real_array(values, name)
+    array = finite_array(values, name)
     if np.any(array < 0):
         raise ValueError(f"{name} must be >= 0")
     return array.ravel().copy(), lambda out: out.reshape(array.shape)[()]
@@ -208,7 +208,7 @@ def _spectrogram_input(y, S, n_fft, hop_length, stft_args):
     n_fft = positive_int(n_fft, "n_fft")
     if y is not None:
         return power_spectrogram(y, n_fft=n_fft, hop_length=hop_length, **stft_args)
-    S = real_array(S, "S")
+    S = finite_array(S, "S")
     if S.ndim != 2:
         raise ValueError(f"S must be a 2-D (frequency, time) spectrogram, got shape {S.shape}")
     if S.shape[0] != 1 + n_fft // 2:

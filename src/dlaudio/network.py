@@ -14,8 +14,8 @@ import numbers
 import numpy as np
 
 from . import backprop
-from ._checks import as_generator, float_matrix, positive_int, positive_real
-from .training import train as _train
+from . import training
+from ._checks import all_finite, as_generator, float_dtype, float_matrix, positive_int, positive_real, real_array
 
 __all__ = ["MLP"]
 
@@ -33,13 +33,20 @@ class MLP:
         Size :math:`n_L` of the output layer.
     rng : None, int or numpy.random.Generator
         Source of the initial weights: a seed makes them reproducible.
+    dtype : numpy.float64 or numpy.float32
+        The precision of the weights and of everything computed from them:
+        activations, deltas, Derivs and updates. Inputs and targets of
+        another numeric type are converted to it once, when they come in.
+        float64 (the default) gives the digits the pages print.
 
     Attributes
     ----------
     weights : list of numpy.ndarray
         :math:`W_0 \\dots W_{L-1}`; ``weights[l]`` has shape
         ``(n_l, n_{l+1})``. Read them, change entries in place, or assign a
-        new list (checked for shape and finiteness).
+        new list (checked for shape and finiteness, converted to ``dtype``).
+    dtype : numpy.dtype
+        float64 or float32, as chosen when the network was made.
     activations : list of numpy.ndarray or None
         :math:`a_0 \\dots a_L` of the last ``forward``, as batches of rows.
     derivs : dict or None
@@ -54,7 +61,7 @@ class MLP:
     (1,)
     """
 
-    def __init__(self, num_inputs, hidden_layers, num_outputs, rng=None):
+    def __init__(self, num_inputs, hidden_layers, num_outputs, rng=None, dtype=np.float64):
         if isinstance(hidden_layers, numbers.Integral) or not hasattr(hidden_layers, "__iter__"):
             raise TypeError(
                 "hidden_layers must be a sequence of layer sizes such as [5] or [], "
@@ -64,20 +71,23 @@ class MLP:
         sizes += [positive_int(n, f"hidden_layers[{i}]") for i, n in enumerate(hidden_layers)]
         sizes.append(positive_int(num_outputs, "num_outputs"))
         rng = as_generator(rng)
-        # Generator.standard_normal is the Generator's name for randn.
-        self._weights = [rng.standard_normal((n, m)) for n, m in zip(sizes[:-1], sizes[1:])]
+        self.dtype = float_dtype(dtype)
+        # Generator.standard_normal is the Generator's name for randn. The
+        # draws are the same in either precision: float32 rounds float64's.
+        self._weights = [rng.standard_normal((n, m)).astype(self.dtype) for n, m in zip(sizes[:-1], sizes[1:])]
         self._forget()
 
     @classmethod
-    def from_weights(cls, weights) -> "MLP":
-        """A network with the given weight matrices (copied), e.g. a worked example's.
+    def from_weights(cls, weights, dtype=np.float64) -> "MLP":
+        """A network with the given weight matrices (copied, in ``dtype``), e.g. a worked example's.
 
         >>> net = MLP.from_weights([[[0.1, 0.25], [0.15, 0.3]], [[0.5], [0.5]]])
         >>> net.layer_sizes
         [2, 2, 1]
         """
         net = cls.__new__(cls)
-        net._weights = cls._checked_weights(weights)
+        net.dtype = float_dtype(dtype)
+        net._weights = net._checked_weights(weights)
         net._forget()
         return net
 
@@ -87,20 +97,15 @@ class MLP:
         self.activations = None
         self.derivs = None
 
-    @staticmethod
-    def _checked_weights(weights) -> list:
+    def _checked_weights(self, weights) -> list:
         if isinstance(weights, np.ndarray) or not hasattr(weights, "__iter__"):
             raise TypeError("weights must be a list of 2-D arrays [W_0, ..., W_{L-1}]")
         checked = []
         for l, W in enumerate(weights):
-            try:
-                W = np.array(W, dtype=np.float64)
-            except (TypeError, ValueError):
-                raise TypeError(f"weights[{l}] must be an array of real numbers") from None
+            W = real_array(W, f"weights[{l}]", dtype=self.dtype)
             if W.ndim != 2 or 0 in W.shape:
                 raise ValueError(f"weights[{l}] must be a non-empty 2-D matrix (n_l, n_l+1), got shape {W.shape}")
-            if not np.all(np.isfinite(W)):
-                raise ValueError(f"weights[{l}] must contain only finite values (no NaN or inf)")
+            all_finite(W, f"weights[{l}]")
             if checked and checked[-1].shape[1] != W.shape[0]:
                 raise ValueError(
                     f"weights[{l}] must have {checked[-1].shape[1]} rows to follow "
@@ -131,12 +136,30 @@ class MLP:
 
     # -- input checks -------------------------------------------------------
 
-    def _check_x(self, x) -> np.ndarray:
-        return float_matrix(x, "x", columns=self.layer_sizes[0])
+    def check_x(self, x, copy=True) -> np.ndarray:
+        """``x`` as this network computes with it: a batch of rows ``(n_samples, n_0)`` in ``dtype``.
 
-    def _check_xy(self, x, y):
-        x = self._check_x(x)
-        y = float_matrix(y, "y", columns=self.layer_sizes[-1])
+        One sample ``(n_0,)`` becomes a batch of one; integers and other float
+        precisions are converted. Raises ``ValueError`` for a wrong shape,
+        ragged rows, an empty array, NaN or inf, and ``TypeError`` for complex
+        numbers or text, naming the shape expected. The result is a fresh copy
+        unless ``copy=False``, which returns an array already in ``dtype``
+        as it is (for callers that only read it).
+
+        >>> MLP(2, [3], 1, rng=0).check_x([1, 2])
+        array([[1., 2.]])
+        """
+        return float_matrix(x, "x", columns=self.layer_sizes[0], dtype=self.dtype, copy=copy)
+
+    def check_xy(self, x, y, copy=True):
+        """``(x, y)`` checked as by ``check_x``, with targets ``y`` of shape ``(n_samples, n_L)``.
+
+        Every function that takes a data set (``train``, ``trace``, the
+        gradient check) runs its inputs through this first, so a bad call
+        raises before anything is computed or changed.
+        """
+        x = self.check_x(x, copy=copy)
+        y = float_matrix(y, "y", columns=self.layer_sizes[-1], dtype=self.dtype, copy=copy)
         if y.shape[0] != x.shape[0]:
             raise ValueError(
                 f"x and y must hold the same number of samples, got {x.shape[0]} and {y.shape[0]}"
@@ -152,11 +175,11 @@ class MLP:
         the output has the same form. The activations are kept in
         ``activations`` for ``backward``.
         """
-        one_sample = np.ndim(x) == 1
-        _, a = backprop.forward_pass(self._weights, self._check_x(x))
+        x_checked = self.check_x(x)
+        _, a = backprop.forward_pass(self._weights, x_checked)
         self.activations = a
         self.derivs = None
-        return a[-1][0] if one_sample else a[-1]
+        return a[-1][0] if np.ndim(x) == 1 else a[-1]
 
     def backward(self, error):
         """Backpropagate the output error :math:`error_L = y - a_L` of the last ``forward``.
@@ -167,7 +190,7 @@ class MLP:
         if self.activations is None:
             raise ValueError("call forward(x) before backward(error)")
         expected = self.activations[-1].shape
-        error = float_matrix(error, "error", columns=expected[1])
+        error = float_matrix(error, "error", columns=expected[1], dtype=self.dtype)
         if error.shape != expected:
             raise ValueError(f"error must have shape {expected} like the last output, got {error.shape}")
         # Only the updates are kept; the error relayed to the inputs is not needed.
@@ -182,6 +205,12 @@ class MLP:
         backprop.update_weights(self._weights, self.derivs, eta)
         self.derivs = None
 
-    def train(self, x, y, epochs, eta, batch_size=1, shuffle=False, rng=None):
-        """Gradient descent over a data set; see ``dlaudio.training.train``."""
-        return _train(self, x, y, epochs=epochs, eta=eta, batch_size=batch_size, shuffle=shuffle, rng=rng)
+    def train(self, x, y, *, epochs, eta, batch_size=1, shuffle=False, rng=None, exact_loss=False):
+        """Gradient descent over a data set: ``net.train(x, y, ...)`` is ``dlaudio.train(net, x, y, ...)``.
+
+        Same keyword-only arguments and the same returned losses; see
+        ``dlaudio.training.train``.
+        """
+        return training.train(
+            self, x, y, epochs=epochs, eta=eta, batch_size=batch_size, shuffle=shuffle, rng=rng, exact_loss=exact_loss
+        )
