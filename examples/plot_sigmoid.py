@@ -31,21 +31,26 @@ slope = sigmoid_slope(a)
 peak = int(np.argmax(slope))
 print(f"largest slope {slope[peak]:.4f} at h = {h[peak]:.1f}")
 
-fig, ax = plt.subplots(figsize=(6.4, 3.6), layout="constrained")
-ax.plot(h, a, label=r"$\sigma(h)$")
-ax.plot(h, slope, label=r"$\sigma'(h) = \sigma(h)\,(1-\sigma(h))$")
+fig, ax = plt.subplots(figsize=(5.2, 3.2), layout="constrained")
+ax.plot(h, a, linewidth=2, label=r"$\sigma(h)$")
+ax.plot(h, slope, "--", linewidth=2, label=r"$\sigma'(h) = a\,(1 - a)$")
 ax.axhline(0.25, color="0.6", linewidth=0.8, linestyle=":")
 ax.plot([h[peak]], [slope[peak]], "o", color="C1")
 ax.annotate(
     r"$\sigma'(0) = 1/4$",
     xy=(h[peak], slope[peak]),
-    xytext=(1.5, 0.4),
+    xytext=(1.8, 0.42),
+    fontsize=11,
     arrowprops={"arrowstyle": "->", "color": "0.3"},
 )
-ax.set_xlabel(r"$h$")
+ax.set_xlabel(r"$h$", fontsize=12)
+ax.set_ylabel(r"$\sigma(h)$,  $\sigma'(h)$", fontsize=12)
+ax.set_xticks([-8, -4, 0, 4, 8])
+ax.set_yticks([0, 0.25, 0.5, 0.75, 1])
 ax.set_ylim(-0.05, 1.05)
+ax.tick_params(labelsize=11)
 ax.grid(alpha=0.3)
-ax.legend(loc="upper left")
+ax.legend(loc="upper left", fontsize=11)
 plt.show()
 
 # %%
