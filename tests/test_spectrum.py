@@ -49,7 +49,16 @@ def test_stft_matches_librosa(case, pad_mode):
     y, n_fft, hop, center = case
     mine, theirs = stft_pair(y, n_fft, hop, center=center, pad_mode=pad_mode)
     assert mine.dtype == np.complex128
-    assert_close(mine, theirs, STFT_RTOL, scale=max(1.0, np.abs(theirs).max()))
+    scale = max(1.0, np.abs(theirs).max())
+    if pad_mode == "reflect" and center:
+        # librosa 0.11 pads the last frames from a tail of the signal alone; when
+        # that tail is shorter than n_fft // 2 (hop_length >= n_fft / 2), its
+        # reflection differs from np.pad's on the whole signal in the last frame.
+        # dlaudio follows the definition: np.pad(y, n_fft // 2, mode="reflect").
+        assert_close(mine[:, :-1], theirs[:, :-1], STFT_RTOL, scale=scale)
+        padded = np.pad(y, n_fft // 2, mode="reflect")
+        theirs = librosa.stft(padded, n_fft=n_fft, hop_length=hop, center=False)
+    assert_close(mine, theirs, STFT_RTOL, scale=scale)
 
 
 @PARITY

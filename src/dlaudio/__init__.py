@@ -14,16 +14,24 @@
 ``dlaudio.fourier``        the DFT as a matrix product, bin frequencies
 ``dlaudio.spectrogram``    frames, the Hann window, the STFT
 ``dlaudio.decibels``       power and amplitude in dB
+``dlaudio.mel``            chapter 04: the mel scale, filterbank, spectrogram
+``dlaudio.dct``            the DCT-II as a matrix
+``dlaudio.cepstrum``       MFCCs
 =========================  ==================================================
 """
 
 from .activations import sigmoid, sigmoid_slope
 from .backprop import Trace, trace
+from .cepstrum import mfcc
 from .data import sum_dataset
+from .dct import dct_matrix
 from .decibels import amplitude_to_db, power_to_db
 from .fourier import dft, dft_matrix, fft_frequencies
 from .gradcheck import gradient_check
 from .loss import loss, mean_loss, mean_squared_error
+from .mel import (
+    EmptyMelFilterWarning, hz_to_mel, mel_filterbank, mel_frequencies, mel_to_hz, melspectrogram,
+)
 from .network import MLP
 from .neuron import neuron_output, weighted_sum
 from .signals import chirp, pulse_train, tone, white_noise
@@ -32,19 +40,27 @@ from .training import train
 from .wav import read_wav, write_wav
 
 __all__ = [
+    "EmptyMelFilterWarning",
     "MLP",
     "Trace",
     "amplitude_to_db",
     "chirp",
+    "dct_matrix",
     "dft",
     "dft_matrix",
     "fft_frequencies",
     "frame",
     "gradient_check",
     "hann",
+    "hz_to_mel",
     "loss",
     "mean_loss",
     "mean_squared_error",
+    "mel_filterbank",
+    "mel_frequencies",
+    "mel_to_hz",
+    "melspectrogram",
+    "mfcc",
     "neuron_output",
     "power_spectrogram",
     "power_to_db",

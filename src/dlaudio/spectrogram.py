@@ -143,6 +143,10 @@ def stft(y, *, n_fft=2048, hop_length=512, win_length=None, window="hann", cente
     pad_mode : {"constant", "reflect", "symmetric", "edge"}
         How ``center`` pads: ``"constant"`` with zeros (librosa's default
         since 0.9), ``"reflect"`` with the mirrored signal (librosa < 0.9).
+        The whole signal is padded with ``numpy.pad``. (librosa 0.11 pads
+        the end frames from a piece of the signal; with ``"reflect"`` and
+        ``hop_length >= n_fft / 2`` that piece can be too short to mirror
+        and its last frame then differs from this definition.)
 
     Returns
     -------

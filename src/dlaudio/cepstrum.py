@@ -1,0 +1,112 @@
+"""MFCCs: the DCT of the log-mel spectrogram, ``librosa.feature.mfcc``'s numbers.
+
+The pipeline, each step one function of this library::
+
+    S      = power_spectrogram(y)              # |STFT|^2, (1 + n_fft // 2, t)
+    M      = np.dot(mel_filterbank(sr, n_fft), S)    # (n_mels, t)
+    M_db   = power_to_db(M, top_db=80.0)       # the log: source x filter -> sum
+    mfcc   = np.dot(dct_matrix(n_mels)[:n_mfcc], M_db)   # (n_mfcc, t)
+
+Time runs along the columns, as in librosa: a model that wants one row per
+frame needs ``mfcc(...).T``, shape ``(t, n_mfcc)``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._checks import finite_real, positive_int, real_array
+from .dct import dct_matrix
+from .decibels import power_to_db
+from .mel import melspectrogram
+
+__all__ = ["mfcc"]
+
+
+def mfcc(*, y=None, sr=22050, S=None, n_mfcc=20, dct_norm="ortho", lifter=0.0, top_db=80.0,
+         n_fft=2048, hop_length=512, win_length=None, window="hann", center=True,
+         pad_mode="constant", power=2.0, n_mels=128, fmin=0.0, fmax=None, htk=False,
+         mel_norm="slaney", **unknown):
+    """Mel-frequency cepstral coefficients, shape ``(n_mfcc, n_frames)``.
+
+    Equal to ``librosa.feature.mfcc`` with the same arguments, defaults
+    included; the course's call ``mfcc(y=y, sr=sr, n_fft=2048,
+    hop_length=512, n_mfcc=13)`` works as written.
+
+    Parameters
+    ----------
+    y : array_like, optional
+        The signal; or give ``S``.
+    sr : int
+        Its sample rate.
+    S : array_like, optional
+        A log-power mel spectrogram ``(n_mels, t)`` in dB, instead of ``y``
+        (as in librosa; then the mel and STFT arguments are not used).
+    n_mfcc : int
+        How many coefficients to keep, at most ``n_mels``.
+    dct_norm : {"ortho", None}
+        The DCT's normalisation (``dct_matrix``), librosa's ``norm``
+        argument of ``mfcc``. ``None`` is scipy's unnormalised DCT-II.
+    lifter : float
+        Cepstral liftering, >= 0: coefficient ``k`` (from 1) is scaled by
+        ``1 + lifter / 2 * sin(pi * k / lifter)``. 0 (the default) leaves
+        them alone.
+    top_db : float or None
+        ``power_to_db``'s clipping of the mel spectrogram (librosa: 80);
+        ``None`` clips nothing.
+    n_fft, hop_length, win_length, window, center, pad_mode, power
+        The STFT's, as in ``stft`` and ``power_spectrogram``.
+    n_mels, fmin, fmax, htk
+        The filterbank's, as in ``mel_filterbank``.
+    mel_norm : {"slaney", None}
+        The filterbank's ``norm`` (librosa's ``mel_norm`` of ``mfcc``).
+
+    There is no ``norm`` argument: in ``librosa.feature.mfcc`` it means the
+    DCT's, in ``melspectrogram`` the filterbank's; say which, with
+    ``dct_norm`` or ``mel_norm``.
+
+    Examples
+    --------
+    >>> from dlaudio import chirp
+    >>> y = chirp(100.0, 8000.0, 1.0, 22050)
+    >>> C = mfcc(y=y, sr=22050, n_fft=2048, hop_length=512, n_mfcc=13)
+    >>> C.shape
+    (13, 44)
+    >>> C.T.shape  # one row per frame, for a network
+    (44, 13)
+    """
+    if unknown:
+        if "norm" in unknown:
+            raise TypeError(
+                "mfcc has no norm= argument: it is ambiguous (librosa's mfcc uses it for the DCT, "
+                "melspectrogram for the filterbank); use dct_norm= or mel_norm="
+            )
+        raise TypeError(f"mfcc got unexpected keyword argument(s): {', '.join(sorted(unknown))}")
+    n_mfcc = positive_int(n_mfcc, "n_mfcc")
+    lifter = finite_real(lifter, "lifter")
+    if lifter < 0:
+        raise ValueError(f"lifter must be >= 0, got {lifter}")
+    if dct_norm not in ("ortho", None):
+        raise ValueError(f"dct_norm must be 'ortho' or None, got {dct_norm!r}")
+    if S is None:
+        n_mels = positive_int(n_mels, "n_mels")
+        if n_mfcc > n_mels:
+            raise ValueError(f"n_mfcc={n_mfcc} must be <= n_mels={n_mels}")
+        S = power_to_db(
+            melspectrogram(y=y, sr=sr, n_fft=n_fft, hop_length=hop_length, win_length=win_length,
+                           window=window, center=center, pad_mode=pad_mode, power=power,
+                           n_mels=n_mels, fmin=fmin, fmax=fmax, htk=htk, norm=mel_norm),
+            top_db=top_db,
+        )
+    else:
+        if y is not None:
+            raise ValueError("give exactly one of y (a signal) or S (a log-power mel spectrogram)")
+        S = real_array(S, "S")
+        if S.ndim != 2:
+            raise ValueError(f"S must be a 2-D (n_mels, t) log-mel spectrogram, got shape {S.shape}")
+        if n_mfcc > S.shape[0]:
+            raise ValueError(f"n_mfcc={n_mfcc} must be <= the {S.shape[0]} mel bands of S")
+    M = np.dot(dct_matrix(S.shape[0], norm=dct_norm)[:n_mfcc], S)
+    if lifter > 0:
+        M *= (1 + (lifter / 2) * np.sin(np.pi * np.arange(1, 1 + n_mfcc) / lifter))[:, np.newaxis]
+    return M
