@@ -69,7 +69,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from tqdm.auto import tqdm
+from tqdm import tqdm
 
 from . import cepstrum
 from ._checks import as_generator, choice, positive_int, positive_real, sample_rate, signal
@@ -135,7 +135,7 @@ def _label_list(labels, n, name="labels"):
     return [str(item) for item in items]
 
 
-@dataclass
+@dataclass(repr=False)
 class Clips:
     """Audio clips with their labels: what ``load_folder`` returns and ``vowels`` extends.
 
@@ -182,6 +182,12 @@ class Clips:
     def __len__(self):
         return len(self.waves)
 
+    def __repr__(self):
+        seconds = sum(w.size for w in self.waves) / self.sr
+        speakers = "" if self.speakers is None else f", {len(set(self.speakers))} speakers"
+        return (f"{type(self).__name__}({len(self)} clips, {seconds:.1f} s at {self.sr} Hz, "
+                f"{len(self.classes)} labels{speakers})")
+
     @property
     def classes(self):
         """The distinct labels, sorted: class ``k`` of ``encode_labels`` is ``classes[k]``."""
@@ -225,7 +231,7 @@ class Clips:
         return paths
 
 
-@dataclass
+@dataclass(repr=False)
 class VowelSet(Clips):
     """The synthetic Korean vowels of ``vowels()``: ``Clips`` and how each was made.
 
@@ -301,6 +307,8 @@ def vowels(n_speakers=50, *, tokens=2, sr=16000, duration=(0.3, 0.6), seed=0, la
     (35, 16000, ['i', 'e', 'a'], 'spk000', 'child')
     >>> data.hangul["eo"]
     '어'
+    >>> data
+    VowelSet(35 clips, 15.0 s at 16000 Hz, 7 labels, 5 speakers)
     """
     n_speakers = positive_int(n_speakers, "n_speakers")
     tokens = positive_int(tokens, "tokens")
