@@ -17,6 +17,8 @@
 ``dlaudio.mel``            chapter 04: the mel scale, filterbank, spectrogram
 ``dlaudio.dct``            the DCT-II as a matrix
 ``dlaudio.cepstrum``       MFCCs
+``dlaudio.synth``          source-filter vowels: glottal pulses, formant resonators
+``dlaudio.datasets``       Korean vowels from a seed, WAV folders, features, splits
 =========================  ==================================================
 """
 
@@ -24,6 +26,10 @@ from .activations import sigmoid, sigmoid_slope
 from .backprop import Trace, trace
 from .cepstrum import mfcc
 from .data import sum_dataset
+from .datasets import (
+    Clips, Standardizer, VowelSet, encode_labels, frame_count, load_folder, mfcc_features, one_hot,
+    split_by_speaker, vowels,
+)
 from .dct import dct_matrix
 from .decibels import amplitude_to_db, power_to_db
 from .fourier import dft, dft_matrix, fft_frequencies
@@ -36,23 +42,33 @@ from .network import MLP
 from .neuron import neuron_output, weighted_sum
 from .signals import chirp, pulse_train, tone, white_noise
 from .spectrogram import frame, hann, power_spectrogram, stft
+from .synth import formant_filter, glottal_pulse, glottal_source, resonator_response, vowel
 from .training import train
 from .wav import read_wav, write_wav
 
 __all__ = [
+    "Clips",
     "EmptyMelFilterWarning",
     "MLP",
+    "Standardizer",
     "Trace",
+    "VowelSet",
     "amplitude_to_db",
     "chirp",
     "dct_matrix",
     "dft",
     "dft_matrix",
+    "encode_labels",
     "fft_frequencies",
+    "formant_filter",
     "frame",
+    "frame_count",
+    "glottal_pulse",
+    "glottal_source",
     "gradient_check",
     "hann",
     "hz_to_mel",
+    "load_folder",
     "loss",
     "mean_loss",
     "mean_squared_error",
@@ -61,18 +77,24 @@ __all__ = [
     "mel_to_hz",
     "melspectrogram",
     "mfcc",
+    "mfcc_features",
     "neuron_output",
+    "one_hot",
     "power_spectrogram",
     "power_to_db",
     "pulse_train",
     "read_wav",
+    "resonator_response",
     "sigmoid",
     "sigmoid_slope",
+    "split_by_speaker",
     "stft",
     "sum_dataset",
     "tone",
     "trace",
     "train",
+    "vowel",
+    "vowels",
     "weighted_sum",
     "white_noise",
     "write_wav",

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 import os
-import secrets
 import struct
 from pathlib import Path
 
@@ -21,6 +20,7 @@ import soundfile
 import soxr
 
 from ._checks import choice, sample_rate, signal
+from ._files import atomic_write
 
 __all__ = ["read_wav", "write_wav", "PCM_SUBTYPES", "WAV_SUBTYPES"]
 
@@ -201,18 +201,5 @@ def write_wav(path, samples, sr, subtype="PCM_16"):
         data = _quantise(samples, subtype)
     else:
         data = samples.astype(np.float32)
-    path = Path(os.fspath(path))
-    folder = path.parent
-    if not folder.is_dir():
-        raise FileNotFoundError(f"{path}: the folder {folder} does not exist")
-    tmp = folder / f".{path.name}.{secrets.token_hex(6)}.tmp"
-    try:
-        # os.open with 0o666 honours the umask, as a plain open() would.
-        with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), "wb") as fh:
-            soundfile.write(fh, data, sr, subtype=subtype, format="WAV")
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with atomic_write(path) as fh:
+        soundfile.write(fh, data, sr, subtype=subtype, format="WAV")
