@@ -5,8 +5,10 @@ same data, in one process, for one epoch of mini-batch gradient descent on
 E = 1/2 sum (y - a)^2 with the per-epoch loss reported; the table shows the
 best samples per second of a few repeats, dlaudio's ratio to each of the
 others, the fraction of the machine's matrix-multiply rate (a 1024 x 1024
-matmul, measured in the same run) that dlaudio reaches, and dlaudio's peak
-memory during an epoch (tracemalloc) next to the size of the data set.
+matmul, measured in the same run) that dlaudio reaches, the fraction of the
+speed of its own matrix products done alone (the same shapes, nothing else:
+the ceiling for this maths with this BLAS), and dlaudio's peak memory during
+an epoch (tracemalloc) next to the size of the data set.
 
 PyTorch is measured when it is installed (``pip install -e ".[bench]"``); the
 course's per-sample loop, ``tests/course_reference.py`` (imported by putting
@@ -78,6 +80,21 @@ def torch_epoch(weights, x, y, eta, batch_size):
                 W.grad = None
         total += float(E.detach())
     return total / len(x)
+
+
+def products_only_epoch(weights, acts, deltas, steps):
+    """Only the matrix products of ``steps`` training steps, on fixed activations and deltas.
+
+    The ceiling for any implementation of the same maths with this BLAS on
+    these shapes: forward ``a_l . W_l``, ``Deriv_l = a_l^T . delta_l+1`` and
+    the relays ``delta_l+1 . W_l^T`` (none to the inputs).
+    """
+    for _ in range(steps):
+        for l, W in enumerate(weights):
+            np.dot(acts[l], W)
+            np.dot(acts[l].T, deltas[l + 1])
+            if l > 0:
+                np.dot(deltas[l + 1], W.T)
 
 
 def best_rates(runs, repeats):
@@ -153,6 +170,10 @@ def measure_row(sizes, batch_size, n, dtype, repeats, course_samples):
         tw = [torch.from_numpy(W.copy()).requires_grad_() for W in start]
         tx, ty = torch.from_numpy(x), torch.from_numpy(y)
         runs["torch"] = lambda: torch_epoch(tw, tx, ty, ETA, batch_size)
+    acts = [rng.uniform(size=(batch_size, k)).astype(dtype) for k in sizes]
+    deltas = [rng.uniform(size=(batch_size, k)).astype(dtype) for k in sizes]
+    steps = -(-n // batch_size)
+    runs["products"] = lambda: products_only_epoch(start, acts, deltas, steps)
     samples = dict.fromkeys(runs, n)
     if dtype == np.float64:
         m = min(n, course_samples)
@@ -200,7 +221,8 @@ def main(argv=None):
     print()
     header = (
         "| network, batch, dtype | dlaudio | minimal numpy loop | PyTorch CPU autograd | course per-sample loop "
-        "| vs PyTorch | vs minimal | vs course | dlaudio GFLOP/s, fraction of GEMM | peak memory above the data (data) |"
+        "| vs PyTorch | vs minimal | vs course | dlaudio GFLOP/s, fraction of GEMM "
+        "| fraction of its own matrix products alone | peak memory above the data (data) |"
     )
     print(header)
     print("|" + "---|" * (header.count("|") - 1))
@@ -211,6 +233,7 @@ def main(argv=None):
         cells += [rate_text(rates[k]) if k in rates else "-" for k in ("dlaudio", "minimal", "torch", "course")]
         cells += [f"{mine / rates[k]:.2f}x" if k in rates else "-" for k in ("torch", "minimal", "course")]
         cells.append(f"{flop_rate / 1e9:.1f}, {flop_rate / gemm[dtype]:.0%}")
+        cells.append(f"{mine / rates['products']:.0%}")
         cells.append(f"{memory / 2**20:.1f} MiB ({data_bytes / 2**20:.1f} MiB)")
         print("| " + " | ".join(cells) + " |")
 

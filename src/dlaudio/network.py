@@ -37,7 +37,9 @@ class MLP:
         The precision of the weights and of everything computed from them:
         activations, deltas, Derivs and updates. Inputs and targets of
         another numeric type are converted to it once, when they come in.
-        float64 (the default) gives the digits the pages print.
+        float64 (the default) gives the digits the pages print; float32
+        halves the memory and, for layers of a few hundred units, trains
+        1.5 to 2 times as fast (``make benchmark`` measures it).
 
     Attributes
     ----------
