@@ -39,20 +39,43 @@ freqs = fft_frequencies(sr, second.size)
 peak = freqs[np.argmax(spectrum_db)]
 print(f"spectrum peak at {peak:g} Hz")
 
-fig, (ax1, ax2) = plt.subplots(2, 1, figsize=(6.4, 5.2), layout="constrained")
-ax1.plot(1000 * fine_t, high, color="0.55", linewidth=0.8, label=rf"$\sin(2\pi\,{f_high}\,t)$")
-ax1.plot(1000 * fine_t, alias, "--", color="C1", linewidth=1.4, label=rf"$-\sin(2\pi\,{f_alias}\,t)$")
+fig, (ax1, ax2) = plt.subplots(2, 1, figsize=(5.2, 4.4), layout="constrained")
+ax1.plot(
+    1000 * fine_t,
+    high,
+    color="0.55",
+    linewidth=0.8,
+    label=rf"$\sin(2\pi\,{f_high}\,t)$",
+)
+ax1.plot(
+    1000 * fine_t,
+    alias,
+    "--",
+    color="C1",
+    linewidth=1.4,
+    label=rf"$-\sin(2\pi\,{f_alias}\,t)$",
+)
 ax1.plot(1000 * t, samples, "o", color="C0", markersize=5, label=r"$y[n]$")
 ax1.set_xlabel(r"$t$ (ms)")
 ax1.set_ylabel(r"$x(t)$, $y[n]$")
-ax1.legend(loc="upper right", fontsize="small", ncols=3)
+ax1.legend(loc="upper right", ncols=3)
 ax1.set_ylim(-1.5, 1.8)
 ax1.grid(alpha=0.3)
 ax2.plot(freqs, spectrum_db, color="C0")
 ax2.axvline(sr / 2, color="0.4", linestyle=":", linewidth=1)
-ax2.annotate(r"$f_N = sr/2$", xy=(sr / 2, -40), xytext=(-60, 0), textcoords="offset points")
-ax2.annotate(f"{peak:g} Hz", xy=(peak, 0), xytext=(-70, -25), textcoords="offset points",
-             arrowprops={"arrowstyle": "->", "color": "0.3"})
+ax2.annotate(
+    r"$f_N = sr/2$",
+    xy=(sr / 2, -40),
+    xytext=(-60, 0),
+    textcoords="offset points",
+)
+ax2.annotate(
+    f"{peak:g} Hz",
+    xy=(peak, 0),
+    xytext=(-70, -25),
+    textcoords="offset points",
+    arrowprops={"arrowstyle": "->", "color": "0.3"},
+)
 ax2.set_xlabel(r"$f$ (Hz)")
 ax2.set_ylabel(r"$|X|^2$ (dB re max)")
 ax2.set_ylim(-85, 8)

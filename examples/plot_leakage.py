@@ -22,22 +22,30 @@ y = tone(1005, n / sr, sr)
 freqs = fft_frequencies(sr, n)
 windows = {"rectangular": np.ones(n), "Hann": hann(n)}
 spectra = {
-    name: power_to_db(np.abs(dft(y * w)) ** 2, ref=np.max, top_db=None) for name, w in windows.items()
+    name: power_to_db(np.abs(dft(y * w)) ** 2, ref=np.max, top_db=None)
+    for name, w in windows.items()
 }
 at_1500 = freqs == 1500
 for name, db in spectra.items():
     print(f"{name:12s} window: {db[at_1500][0]:7.1f} dB at 1500 Hz")
 
-fig, ax = plt.subplots(figsize=(6.4, 3.6), layout="constrained")
-ax.plot(freqs, spectra["rectangular"], color="C1", linewidth=1, label=r"$w[n] = 1$")
-ax.plot(freqs, spectra["Hann"], color="C0", linewidth=1,
-        label=r"$w[n] = \frac{1}{2} - \frac{1}{2}\cos(2\pi n / N)$")
+fig, ax = plt.subplots(figsize=(5.2, 3.1), layout="constrained")
+ax.plot(
+    freqs, spectra["rectangular"], color="C1", linewidth=1, label=r"$w[n] = 1$"
+)
+ax.plot(
+    freqs,
+    spectra["Hann"],
+    color="C0",
+    linewidth=1,
+    label=r"$w[n] = \frac{1}{2} - \frac{1}{2}\cos(2\pi n / N)$",
+)
 ax.set_xlim(0, 3000)
 ax.set_ylim(-160, 5)
 ax.set_xlabel(r"$f$ (Hz)")
 ax.set_ylabel(r"$|X|^2$ (dB re max)")
 ax.grid(alpha=0.3)
-ax.legend(loc="upper right", fontsize="small")
+ax.legend(loc="upper right")
 plt.show()
 
 # %%

@@ -23,14 +23,18 @@ freqs = fft_frequencies(sr, n_fft)
 
 
 def spectrogram_db(y):
-    """Power spectrogram in dB relative to its loudest value, as the page computes it."""
-    return power_to_db(np.abs(stft(y, n_fft=n_fft, hop_length=hop)) ** 2, ref=np.max)
+    """Power spectrogram in dB re its loudest value, as on the page."""
+    return power_to_db(
+        np.abs(stft(y, n_fft=n_fft, hop_length=hop)) ** 2, ref=np.max
+    )
 
 
 def show(S_db, y_max):
     times = np.arange(S_db.shape[1]) * hop / sr
-    fig, ax = plt.subplots(figsize=(6.4, 3.4), layout="constrained")
-    image = ax.pcolormesh(times, freqs, S_db, shading="nearest", cmap="magma", vmin=-80, vmax=0)
+    fig, ax = plt.subplots(figsize=(5.2, 2.9), layout="constrained")
+    image = ax.pcolormesh(
+        times, freqs, S_db, shading="nearest", cmap="magma", vmin=-80, vmax=0
+    )
     ax.set_ylim(0, y_max)
     ax.set_xlabel(r"$t$ (s)")
     ax.set_ylabel(r"$f$ (Hz)")

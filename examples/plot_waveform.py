@@ -26,11 +26,16 @@ fine_sr = 100 * sr
 x = tone(440, duration, fine_sr, amplitude=0.5)
 fine_t = np.arange(x.size) / fine_sr
 
-print(f"{y.size} samples in {1000 * duration:g} ms, one every {1e6 / sr:g} microseconds")
+print(
+    f"{y.size} samples in {1000 * duration:g} ms, "
+    f"one every {1e6 / sr:g} microseconds"
+)
 
-fig, ax = plt.subplots(figsize=(6.4, 3.2), layout="constrained")
+fig, ax = plt.subplots(figsize=(5.2, 2.7), layout="constrained")
 ax.plot(1000 * fine_t, x, color="0.6", linewidth=1, label=r"$x(t)$")
-ax.plot(1000 * t, y, "o", markersize=3.5, color="C0", label=r"$y[n] = x(n / sr)$")
+ax.plot(
+    1000 * t, y, "o", markersize=3.5, color="C0", label=r"$y[n] = x(n / sr)$"
+)
 ax.vlines(1000 * t, 0, y, color="C0", linewidth=0.6)
 ax.axhline(0, color="0.3", linewidth=0.6)
 ax.set_xlabel(r"$t$ (ms)")

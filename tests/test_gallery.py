@@ -222,7 +222,7 @@ def outline(text, renderer):
     return Path(Affine2D().rotate_deg_around(*anchor, rotation).transform(corners), closed=True)
 
 
-@pytest.mark.parametrize("name", CHAPTER_01_02)
+@pytest.mark.parametrize("name", EXAMPLES)
 def test_every_axis_and_colourbar_is_labelled(runs, name):
     _, figures = runs[name]
     for number, fig in enumerate(figures, 1):
@@ -239,7 +239,7 @@ def test_every_axis_and_colourbar_is_labelled(runs, name):
                     assert axis.get_label_text() or not shown, f"{where}: unlabelled {axis.axis_name} axis"
 
 
-@pytest.mark.parametrize("name", CHAPTER_01_02)
+@pytest.mark.parametrize("name", EXAMPLES)
 def test_no_value_label_is_drawn_over_a_line(runs, name):
     _, figures = runs[name]
     for number, fig in enumerate(figures, 1):
@@ -258,7 +258,7 @@ def test_no_value_label_is_drawn_over_a_line(runs, name):
                     )
 
 
-@pytest.mark.parametrize("name", CHAPTER_01_02)
+@pytest.mark.parametrize("name", EXAMPLES)
 def test_colormaps_fit_the_data(runs, name):
     # Sequential for data of one sign; diverging only for signed data, centred on 0.
     _, figures = runs[name]
@@ -275,7 +275,7 @@ def test_colormaps_fit_the_data(runs, name):
                 assert (isinstance(norm, (CenteredNorm, TwoSlopeNorm)) and norm.vcenter == 0) or norm.vmin == -norm.vmax
 
 
-@pytest.mark.parametrize("name", CHAPTER_01_02)
+@pytest.mark.parametrize("name", EXAMPLES)
 def test_figures_are_readable_on_a_phone(runs, name):
     # Shown across a 390 px phone's column, no text is smaller than 8 px.
     _, figures = runs[name]
@@ -288,7 +288,7 @@ def test_figures_are_readable_on_a_phone(runs, name):
                 assert size >= 8, f"{name} figure {number}: {text.get_text()!r} is {size:.1f} px on a phone"
 
 
-@pytest.mark.parametrize("name", CHAPTER_01_02)
+@pytest.mark.parametrize("name", EXAMPLES)
 def test_script_lines_fit_79_columns(name):
     for number, line in enumerate((EXAMPLES_DIR / f"{name}.py").read_text(encoding="utf-8").splitlines(), 1):
         assert len(line) <= 79, f"{name}.py:{number} is {len(line)} columns"

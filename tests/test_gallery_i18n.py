@@ -48,3 +48,14 @@ def test_only_the_named_gallery_is_looked_up(tmp_path):
     write_catalog(tmp_path, "plot_a", {"The sigmoid": "시그모이드"})
     source = thumbnail("plot_a", "The sigmoid", "t").replace("/auto_examples/", "/other_gallery/")
     assert translate_thumbnails(source, "auto_examples", tmp_path) == source
+
+
+def test_a_tooltip_that_kept_some_markup_still_finds_its_translation(tmp_path):
+    # sphinx-gallery keeps ``literal`` after "(" in a tooltip; the catalog's
+    # message is matched on its letters and digits alone.
+    write_catalog(tmp_path, "plot_a", {
+        'Forty filters (``norm="slaney"``) at :math:`N = 40`.': 'N = 40\\ 개의 필터(``norm="slaney"``)',
+    })
+    source = thumbnail("plot_a", "t", 'Forty filters (``norm=&quot;slaney&quot;``) at N = 40.')
+    out = translate_thumbnails(source, "auto_examples", tmp_path)
+    assert 'tooltip="N = 40개의 필터(norm=&quot;slaney&quot;)"' in out

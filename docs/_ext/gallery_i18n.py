@@ -19,15 +19,21 @@ ROLE_OR_LITERAL = re.compile(r":\w+:`([^`]*)`|``([^`]*)``")
 
 
 def plain(text: str) -> str:
-    """reST inline markup reduced to the plain text sphinx-gallery puts in tooltips."""
-    return ROLE_OR_LITERAL.sub(lambda m: m.group(1) or m.group(2), text)
+    """reST inline markup reduced to plain text for a tooltip: no roles, literals or escapes."""
+    return ROLE_OR_LITERAL.sub(lambda m: m.group(1) or m.group(2), text).replace("\\ ", "")
+
+
+def key(text: str) -> str:
+    """Letters and digits only: the same for a message and for sphinx-gallery's own
+    clean-up of it, however much of the markup that clean-up kept."""
+    return re.sub(r"[\W_]+", "", plain(text))
 
 
 def plain_translations(po_file: Path) -> dict[str, str]:
-    """``{plain English: plain translation}`` for every translated message of a catalog."""
+    """``{key of the English: plain translation}`` for every translated message of a catalog."""
     with po_file.open("rb") as f:
         catalog = read_po(f)
-    return {plain(m.id): plain(m.string) for m in catalog if m.id and m.string}
+    return {key(m.id): plain(m.string) for m in catalog if m.id and m.string}
 
 
 def translate_thumbnails(source: str, gallery_dir: str, catalogs: Path) -> str:
@@ -48,7 +54,7 @@ def translate_thumbnails(source: str, gallery_dir: str, catalogs: Path) -> str:
 
         def swap(match: re.Match) -> str:
             text = html.unescape(match.group(2))
-            return match.group(1) + html.escape(table.get(text, text)) + match.group(3)
+            return match.group(1) + html.escape(table.get(key(text), text)) + match.group(3)
 
         block = re.sub(r'(tooltip=")(.*?)(")', swap, block)
         return re.sub(r'(sphx-glr-thumbnail-title">)(.*?)(</div>)', swap, block)

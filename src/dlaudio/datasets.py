@@ -31,6 +31,11 @@ u      우 /u/   369     981     2439    420     1117    2804
 eu     으 /ɨ/   405     1488    2625    437     1676    2898
 =====  ======  ======  ======  ======  ======  ======  ======
 
+These numbers were entered for this course without the printed paper at
+hand and have not yet been checked against it: treat them as typical Korean
+values in the spirit of that table, and check a value in the paper before
+quoting it as Yang's.
+
 The table has no children; their formants are the women's scaled by
 ``CHILD_SCALE`` = 1.15 (a shorter vocal tract raises every formant by about
 that much, the ratio between children's and women's means in Peterson and
@@ -105,7 +110,7 @@ KOREAN_VOWELS = {
     "u": ("우", "u", (369, 981, 2439), (420, 1117, 2804)),
     "eu": ("으", "ɨ", (405, 1488, 2625), (437, 1676, 2898)),
 }
-#: Children's formants: the women's times this factor (see the module docstring).
+#: The factor that turns the women's formants into children's (see the module docstring).
 CHILD_SCALE = 1.15
 
 # Speaker groups: name, letter in file names, F0 range (Hz), table column,
@@ -190,7 +195,7 @@ class Clips:
 
     @property
     def classes(self):
-        """The distinct labels, sorted: class ``k`` of ``encode_labels`` is ``classes[k]``."""
+        """The distinct labels in sorted order; class ``k`` of ``encode_labels`` is ``classes[k]``."""
         return tuple(sorted(set(self.labels)))
 
     def _stems(self):
