@@ -80,7 +80,8 @@ sphinx_gallery_conf = {
     "write_computation_times": False,
     "download_all_examples": False,
     "remove_config_comments": True,
-    "within_subsection_order": "FileNameSortKey",
+    # Course order: by the first chapter that shows each example (docs/_ext).
+    "within_subsection_order": "gallery_order.CourseOrder",
     "image_scrapers": ("matplotlib",),
     # A second, 2x image for sharp figures on phones and high-density screens.
     "image_srcset": ["2x"],

@@ -168,6 +168,19 @@ def test_language_link_lands_on_the_same_page(server, browser, start, other, nam
     assert page.locator("html").get_attribute("lang") == other
 
 
+@pytest.mark.parametrize("width", [1400, 390])
+def test_language_chooser_buttons_are_equal_and_words_whole(server, chromium, width):
+    context = chromium.new_context(viewport={"width": width, "height": 800}, locale="ko-KR")
+    try:
+        page = context.new_page()
+        page.goto(f"{server}/index.html")
+        heights = [page.locator(f"#lang-{lang}").bounding_box()["height"] for lang in ("en", "ko")]
+        assert heights[0] == heights[1], heights
+        assert page.evaluate("() => getComputedStyle(document.querySelector('p')).wordBreak") == "keep-all"
+    finally:
+        context.close()
+
+
 def test_root_index_sends_the_reader_on(server, browser):
     page = browser.open(f"{server}/index.html")
     page.click("#lang-ko")

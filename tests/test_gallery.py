@@ -362,3 +362,4 @@ def test_spectrogram_example_draws_the_chirp_rising_and_the_comb(runs):
     comb = ns["S_pulses"][:, ns["S_pulses"].shape[1] // 2]
     harmonics = [int(np.argmin(np.abs(ns["freqs"] - 126 * h))) for h in range(1, 10)]
     assert np.all(comb[harmonics] > -3)  # every harmonic within 3 dB of the loudest
+
