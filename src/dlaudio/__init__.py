@@ -2,11 +2,11 @@
 
 =========================  ==================================================
 ``dlaudio.neuron``         chapter 01: one neuron with the ``math`` module
-``dlaudio.activations``    the sigmoid and its slope for arrays
+``dlaudio.activations``    the sigmoid and its slope, the softmax, for arrays
 ``dlaudio.network``        chapter 02: the multilayer perceptron
 ``dlaudio.backprop``       chapter 02-1: forward and backward passes, trace
-``dlaudio.loss``           the loss training minimises
-``dlaudio.training``       gradient descent in mini-batches
+``dlaudio.loss``           the losses training minimises: E, cross-entropy, L2
+``dlaudio.training``       gradient descent in mini-batches, early stopping
 ``dlaudio.gradcheck``      backpropagation against finite differences
 ``dlaudio.data``           the course's data sets
 ``dlaudio.wav``            chapter 03: reading and writing WAV files
@@ -22,7 +22,7 @@
 =========================  ==================================================
 """
 
-from .activations import sigmoid, sigmoid_slope
+from .activations import sigmoid, sigmoid_slope, softmax
 from .backprop import Trace, trace
 from .cepstrum import mfcc
 from .data import sum_dataset
@@ -34,7 +34,7 @@ from .dct import dct_matrix
 from .decibels import amplitude_to_db, power_to_db
 from .fourier import dft, dft_matrix, fft_frequencies
 from .gradcheck import gradient_check
-from .loss import loss, mean_loss, mean_squared_error
+from .loss import cross_entropy, l2_penalty, loss, mean_loss, mean_squared_error
 from .mel import (
     EmptyMelFilterWarning, hz_to_mel, mel_filterbank, mel_frequencies, mel_to_hz, melspectrogram,
 )
@@ -43,18 +43,20 @@ from .neuron import neuron_output, weighted_sum
 from .signals import chirp, pulse_train, tone, white_noise
 from .spectrogram import frame, hann, power_spectrogram, stft
 from .synth import formant_filter, glottal_pulse, glottal_source, resonator_response, vowel
-from .training import train
+from .training import History, train
 from .wav import read_wav, write_wav
 
 __all__ = [
     "Clips",
     "EmptyMelFilterWarning",
+    "History",
     "MLP",
     "Standardizer",
     "Trace",
     "VowelSet",
     "amplitude_to_db",
     "chirp",
+    "cross_entropy",
     "dct_matrix",
     "dft",
     "dft_matrix",
@@ -68,6 +70,7 @@ __all__ = [
     "gradient_check",
     "hann",
     "hz_to_mel",
+    "l2_penalty",
     "load_folder",
     "loss",
     "mean_loss",
@@ -87,6 +90,7 @@ __all__ = [
     "resonator_response",
     "sigmoid",
     "sigmoid_slope",
+    "softmax",
     "split_by_speaker",
     "stft",
     "sum_dataset",

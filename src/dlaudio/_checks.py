@@ -40,6 +40,13 @@ def positive_real(value, name: str) -> float:
     return value
 
 
+def non_negative_real(value, name: str) -> float:
+    value = finite_real(value, name)
+    if value < 0:
+        raise ValueError(f"{name} must be >= 0, got {value}")
+    return value
+
+
 def positive_int(value, name: str) -> int:
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise TypeError(f"{name} must be an integer, got {type(value).__name__}")

@@ -1,15 +1,18 @@
-"""The sigmoid and its slope for whole arrays, as the network uses them.
+"""The sigmoid and its slope, and the softmax, for whole arrays, as the network uses them.
 
 The slope is written from the activation, not from the weighted sum:
 if :math:`a = \\sigma(h)` then :math:`\\sigma'(h) = a(1 - a)`. The function is
 named ``sigmoid_slope`` and takes ``a`` so it cannot be fed the wrong one.
+The softmax turns a row of weighted sums into a row of probabilities; it is
+the output layer of a classifier and has no slope function here: with the
+cross-entropy loss its slope factor cancels (see ``backprop.output_slope``).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["sigmoid", "sigmoid_slope"]
+__all__ = ["sigmoid", "sigmoid_slope", "softmax"]
 
 
 def sigmoid(h):
@@ -51,3 +54,28 @@ def sigmoid_slope(a):
     slope = np.subtract(1.0, a)  # a new float array, computed on in place
     slope *= a
     return slope
+
+
+def softmax(h):
+    """Row-wise softmax, :math:`a_k = e^{h_k} / \\sum_j e^{h_j}`: each row of ``h`` becomes probabilities.
+
+    Every entry is in [0, 1] and every row sums to 1 (within rounding), for
+    a batch of rows ``(n_samples, n_outputs)`` or a single row. The row's
+    largest ``h`` is subtracted before the exponential: the quotient is the
+    same (:math:`e^{-m}` cancels), but no exponent is then above 0, so
+    nothing overflows, and the largest term is :math:`e^0 = 1`, so the sum is
+    never 0. Sums far below the largest underflow to exactly 0, silently.
+    The result is a new array (float32 for float32 ``h``); ``h`` is not
+    changed.
+
+    Examples
+    --------
+    >>> softmax(np.array([[1.0, 2.0, 3.0], [1000.0, 0.0, -1000.0]])).round(4)
+    array([[0.09  , 0.2447, 0.6652],
+           [1.    , 0.    , 0.    ]])
+    """
+    a = np.subtract(h, np.max(h, axis=-1, keepdims=True))  # h - max(h), a new array, <= 0
+    with np.errstate(under="ignore"):
+        np.exp(a, out=a)
+    a /= np.sum(a, axis=-1, keepdims=True)
+    return a

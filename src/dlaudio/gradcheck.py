@@ -17,45 +17,54 @@ from __future__ import annotations
 import numpy as np
 
 from . import backprop
-from .loss import loss
+from ._checks import non_negative_real
+from .loss import l2_penalty, output_loss
 
 __all__ = ["numerical_gradient", "gradient_check"]
 
 
-def _loss_of(weights, x, y) -> float:
-    _, a = backprop.forward_pass(weights, x)
-    return loss(y, a[-1])
+def _loss_of(net, x, y) -> float:
+    """:math:`E` of ``net`` on ``(x, y)``: its own loss, the cross-entropy for a softmax output."""
+    h, a = backprop.forward_pass(net.weights, x, net.output, net.bias)
+    return output_loss(y, h[len(net.weights)], a[-1], net.output)
 
 
-def numerical_gradient(net, x, y, eps=1e-4) -> list:
+def numerical_gradient(net, x, y, eps=1e-4, l2=0.0) -> list:
     """:math:`\\partial E / \\partial W_l` for every weight, by central differences.
 
-    The nudges are made on a float64 copy of the weights, one weight at a
-    time, so the network itself is never changed (not even for a moment),
-    and a float32 network is checked at float64's precision.
+    :math:`E` is the network's loss (the cross-entropy for a softmax
+    output), plus ``l2_penalty(weights, l2)`` if ``l2`` :math:`= \\lambda > 0`:
+    the full quantity a training step descends. The nudges are made on a
+    float64 copy of the network, one weight at a time, so the network itself
+    is never changed (not even for a moment), and a float32 network is
+    checked at float64's precision.
     """
     x, y = net.check_xy(x, y)
+    l2 = non_negative_real(l2, "l2")
     x, y = x.astype(np.float64), y.astype(np.float64)
-    weights = [W.astype(np.float64) for W in net.weights]  # a copy, always
+    copy = net.copy(dtype=np.float64)  # always a new network, with new weights
     grads = []
-    for W in weights:
+    for W in copy.weights:
         G = np.empty_like(W)
         for index in np.ndindex(W.shape):
             saved = W[index]
             E = {}
             for k in (-2, -1, 1, 2):
                 W[index] = saved + k * eps
-                E[k] = _loss_of(weights, x, y)
+                E[k] = _loss_of(copy, x, y) + l2_penalty(copy.weights, l2, copy.bias)
             W[index] = saved
             G[index] = (8 * (E[1] - E[-1]) - (E[2] - E[-2])) / (12 * eps)
         grads.append(G)
     return grads
 
 
-def gradient_check(net, x, y, eps=1e-4) -> float:
+def gradient_check(net, x, y, eps=1e-4, l2=0.0) -> float:
     """Largest relative difference between :math:`Deriv_l` and :math:`-\\partial E/\\partial W_l`.
 
-    For each layer the difference is measured against the size of that
+    :math:`Deriv_l` comes from ``trace(net, x, y, l2)``, the backpropagation
+    that training runs (softmax output, biases and weight decay included);
+    :math:`E` is the full loss of ``numerical_gradient``. For each layer the
+    difference is measured against the size of that
     layer's gradient (max norm), so a layer whose gradient is tiny is judged
     on its own scale. The part of the difference that the finite difference's
     own rounding can explain, about :math:`8 \\epsilon_{mach} E / \\varepsilon`,
@@ -68,13 +77,17 @@ def gradient_check(net, x, y, eps=1e-4) -> float:
     >>> x = np.random.default_rng(1).uniform(size=(5, 3))
     >>> bool(gradient_check(net, x, 1 - x[:, :2]) < 1e-6)
     True
+    >>> clf = MLP(3, [4], 3, rng=0, output="softmax", bias=True)
+    >>> bool(gradient_check(clf, x, np.eye(3)[[0, 2, 1, 1, 0]], l2=0.1) < 1e-6)
+    True
     """
     # A float64 copy: a float32 network is checked on its formulas, not on
     # float32's rounding. The network itself is not changed.
-    net = type(net).from_weights(net.weights, dtype=np.float64)
-    t = backprop.trace(net, x, y)
-    numeric = numerical_gradient(net, x, y, eps)
-    rounding = 8 * np.finfo(np.float64).eps * loss(t.y, t.a[-1]) / eps
+    net = net.copy(dtype=np.float64)
+    t = backprop.trace(net, x, y, l2)
+    numeric = numerical_gradient(net, x, y, eps, l2)
+    E = output_loss(t.y, t.h[-1], t.a[-1], net.output) + l2_penalty(t.W, l2, net.bias)
+    rounding = 8 * np.finfo(np.float64).eps * E / eps
     worst = 0.0
     for l, G in enumerate(numeric):
         D = t.deriv[l]

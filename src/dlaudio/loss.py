@@ -7,13 +7,18 @@ Backpropagation as the course writes it, ``error = y - a`` and
 
 because ``Deriv = -dE/dW``. The ½ is there so that the 2 from differentiating
 the square cancels.
+
+A classifier with a softmax output minimises the cross-entropy instead,
+:math:`E = -\\sum y \\log a`, for which the same update rule holds (see
+``backprop.output_slope``). Weight decay adds :math:`\\frac{\\lambda}{2} \\sum w^2`
+to either (``l2_penalty``).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["loss", "mean_loss", "mean_squared_error"]
+__all__ = ["loss", "mean_loss", "mean_squared_error", "cross_entropy", "l2_penalty", "output_loss"]
 
 
 def loss(y, a) -> float:
@@ -51,3 +56,63 @@ def mean_squared_error(y, a) -> float:
     """
     diff = np.asarray(y, dtype=np.float64) - np.asarray(a, dtype=np.float64)
     return float(np.mean(diff * diff))
+
+
+def cross_entropy(y, h) -> float:
+    """:math:`E = -\\sum y \\log a` with :math:`a = \\mathrm{softmax}(h)`, summed over every sample.
+
+    ``y`` holds the targets, one-hot rows (or rows of probabilities);
+    ``h`` the output layer's weighted sums :math:`h_L`, not its activations:
+    :math:`\\log a_k = h_k - \\log \\sum_j e^{h_j}`, and the log-sum-exp is
+    taken with the row's largest ``h`` subtracted first, so nothing
+    overflows and no :math:`\\log 0` is ever taken. ``softmax`` rounds a
+    probability of :math:`e^{-1000}` to 0, whose log is :math:`-\\infty`;
+    from ``h`` it is simply -1000. So the result is finite for every finite
+    ``h``. Divide by the number of samples for the mean per sample that
+    training reports.
+
+    Examples
+    --------
+    >>> round(cross_entropy([[0.0, 1.0]], [[0.0, 0.0]]), 6)  # log 2: a coin toss
+    0.693147
+    >>> cross_entropy([[1.0, 0.0]], [[-1000.0, 1000.0]])  # confidently wrong: large, not inf
+    2000.0
+    """
+    y = np.asarray(y)
+    h = np.asarray(h)
+    m = np.max(h, axis=-1, keepdims=True)
+    log_sum_exp = m + np.log(np.sum(np.exp(h - m), axis=-1, keepdims=True))
+    return float(np.sum(y * (log_sum_exp - h), dtype=np.float64))  # -sum y log a
+
+
+def output_loss(y, h_out, a_out, output="sigmoid") -> float:
+    """:math:`E` of a network's output layer: ``loss(y, a_out)`` for sigmoid outputs, ``cross_entropy(y, h_out)`` for softmax.
+
+    The loss that goes with each kind of output, the one whose
+    :math:`-\\partial E / \\partial h_L` is :math:`\\delta_L` (see
+    ``backprop.output_slope``).
+    """
+    return cross_entropy(y, h_out) if output == "softmax" else loss(y, a_out)
+
+
+def l2_penalty(weights, l2, bias=False) -> float:
+    """:math:`\\frac{\\lambda}{2} \\sum_l \\sum w^2`, the weight-decay term added to :math:`E`.
+
+    ``l2`` is :math:`\\lambda`. With ``bias=True`` the last row of every
+    :math:`W_l`, the weights of the constant input 1, is left out: a bias
+    shifts a unit's threshold and does not make the network more wiggly,
+    so it is not pulled towards 0. Its negative gradient is the
+    :math:`-\\lambda W` that ``backprop.weight_decay`` adds to :math:`Deriv`.
+
+    >>> l2_penalty([np.array([[1.0], [2.0]])], 0.1)
+    0.25
+    >>> l2_penalty([np.array([[1.0], [2.0]])], 0.1, bias=True)
+    0.05
+    """
+    total = 0.0
+    for W in weights:
+        W = np.asarray(W, dtype=np.float64)
+        if bias:
+            W = W[:-1]
+        total += float(np.vdot(W, W))
+    return 0.5 * l2 * total
