@@ -363,3 +363,34 @@ def test_spectrogram_example_draws_the_chirp_rising_and_the_comb(runs):
     harmonics = [int(np.argmin(np.abs(ns["freqs"] - 126 * h))) for h in range(1, 10)]
     assert np.all(comb[harmonics] > -3)  # every harmonic within 3 dB of the loudest
 
+
+
+def test_vowel_mfccs_separate_a_from_i_at_k_2(runs):
+    ns, figures = runs["plot_vowel_mfccs"]
+    assert len(figures) == 1 and len(ns["means"]) == 20
+    c2 = {label: [curve[1] for (lab, _), (_, curve) in ns["means"].items() if lab == label] for label in ("a", "i")}
+    assert max(c2["a"]) < min(c2["i"])
+    c1 = {label: [curve[0] for (lab, _), (_, curve) in ns["means"].items() if lab == label] for label in ("a", "i")}
+    assert max(c1["a"]) > min(c1["i"])  # "at k = 1 the groups overlap"
+
+
+def test_classifier_example_recognises_held_out_speakers(runs):
+    ns, figures = runs["plot_classifier"]
+    assert len(figures) == 2
+    assert ns["accuracy"] >= 0.95
+    assert ns["confusion"].sum() == len(ns["test"]) and np.trace(ns["confusion"]) / len(ns["test"]) == ns["accuracy"]
+    # The drawn curves are the trainer's own numbers.
+    top = figures[0].axes[0]
+    assert np.array_equal(top.lines[0].get_ydata(), ns["history"].loss)
+    assert np.array_equal(top.lines[1].get_ydata(), ns["history"].val_loss)
+
+
+def test_overfitting_example_shows_what_its_text_says(runs):
+    ns, figures = runs["plot_overfitting"]
+    assert len(figures) == 1
+    plain, l2, early = (ns["runs"][name][0] for name in ("plain", "l2", "early"))
+    # Without a cure the training loss goes to 0 and the validation loss turns up.
+    assert plain.loss[-1] < 0.01 and plain.val_loss[-1] > min(plain.val_loss)
+    # L2 keeps the validation loss lower; early stopping stops soon after the best epoch.
+    assert min(l2.val_loss) < min(plain.val_loss)
+    assert early.stopped_early and len(early) == early.best_epoch + 20

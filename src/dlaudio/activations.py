@@ -64,7 +64,7 @@ def softmax(h):
     largest ``h`` is subtracted before the exponential: the quotient is the
     same (:math:`e^{-m}` cancels), but no exponent is then above 0, so
     nothing overflows, and the largest term is :math:`e^0 = 1`, so the sum is
-    never 0. Sums far below the largest underflow to exactly 0, silently.
+    never 0. Terms far below the largest underflow to exactly 0, silently.
     The result is a new array (float32 for float32 ``h``); ``h`` is not
     changed.
 

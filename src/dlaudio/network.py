@@ -253,7 +253,7 @@ class MLP:
     # -- the course's three steps --------------------------------------------
 
     def forward(self, x):
-        """Forward pass: :math:`a_{l+1} = \\sigma(a_l \\cdot W_l)` for every layer.
+        """Forward pass: :math:`a_{l+1} = \\sigma(a_l \\cdot W_l)` for every layer (softmax at a softmax output).
 
         ``x`` is one sample, shape ``(n_0,)``, or a batch, ``(n_samples, n_0)``;
         the output has the same form. The activations are kept in
