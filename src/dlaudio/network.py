@@ -68,8 +68,8 @@ class MLP:
     ----------
     weights : list of numpy.ndarray
         :math:`W_0 \\dots W_{L-1}`; ``weights[l]`` has shape
-        ``(n_l, n_{l+1})``, or ``(n_l + 1, n_{l+1})`` with biases (the bias
-        row last). Read them, change entries in place, or assign a
+        :math:`(n_l, n_{l+1})`, or :math:`(n_l + 1, n_{l+1})` with biases
+        (the bias row last). Read them, change entries in place, or assign a
         new list (checked for shape and finiteness, converted to ``dtype``).
     dtype : numpy.dtype
         float64 or float32, as chosen when the network was made.
