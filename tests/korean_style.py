@@ -23,10 +23,10 @@ WORD_PARTICLES = ("에서", "에게", "으로", "를", "을", "에서는", "으�
 
 HANGUL = "\uac00-\ud7a3"
 _alternatives = "|".join(sorted(PARTICLES, key=len, reverse=True))
-# The end of inline maths ($...$), of a code span or role (`...` or ``...``),
-# or of a MyST link ({doc}`text <target>`); reST's "\ " escape is the right
-# way to attach a particle, so it is not a separation.
-AFTER_MARKUP = re.compile(rf"(?<!\\)(\$|`)[ ]({_alternatives})(?![{HANGUL}])")
+# The end of inline maths ($...$ or \(...\)), of a code span or role (`...`
+# or ``...``), of bold text, or of a MyST link ({doc}`text <target>`); reST's
+# "\ " escape is the right way to attach a particle, so it is not a separation.
+AFTER_MARKUP = re.compile(rf"(?<!\\)(\$|`|\*\*|\\\))[ ]({_alternatives})(?![{HANGUL}])")
 AFTER_WORD = re.compile(rf"[{HANGUL}][ ]({'|'.join(WORD_PARTICLES)})(?![{HANGUL}])")
 # A gloss: a Hangul word followed at once by an English word or phrase in brackets.
 GLOSS = re.compile(rf"([{HANGUL}][{HANGUL} ]*?)\(([A-Za-z][A-Za-z' -]*)\)")

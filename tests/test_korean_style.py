@@ -54,6 +54,8 @@ def test_each_term_is_glossed_at_most_once_per_page(path):
         ("맨 아래 에서 내려받습니다", ["래 에서"]),
         ("이 함수가 가장 빠릅니다", []),
         ("$n$ 이하의 값", []),
+        ("**$\\cdot$ (행렬 곱)** 은", ["** 은"]),
+        ("**역전파**는", []),
     ],
 )
 def test_the_particle_rule_on_examples(text, separated):
