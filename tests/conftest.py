@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from sitetools import LANGUAGES, copy_sources, sphinx
+from sitetools import LANGUAGES, WIDEST_BLOCKS, copy_sources, sphinx
 
 
 @dataclass
@@ -57,3 +57,16 @@ def gettext_templates(tmp_path_factory) -> Path:
     result = sphinx(src, "-b", "gettext", "-q", "-c", ".", "docs", str(out), "-D", "plot_gallery=0")
     assert result.returncode == 0, result.stdout + result.stderr
     return out
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The widest block of each kind per language and width (tests/test_browser.py)."""
+    if not WIDEST_BLOCKS:
+        return
+    terminalreporter.section("widest blocks (content width in a column)")
+    for (lang, width, kind), b in sorted(WIDEST_BLOCKS.items()):
+        fits = "fits" if b["width"] <= b["column"] + 1 else "scrolls with a cue" if b["cue"] else "CUT OFF"
+        terminalreporter.write_line(
+            f"{lang} {width:>4}px {kind:<8} {b['width']:>5}px in {b['column']}px ({fits}) "
+            f"{b['page']}: {b['text'][:40]!r}"
+        )

@@ -48,6 +48,11 @@ def all_pages() -> list[str]:
     return source_pages() + gallery_pages()
 
 
+# The widest display equation, table and code block met by the browser test,
+# by (language, viewport width, kind); conftest.py prints them after the run.
+WIDEST_BLOCKS: dict[tuple[str, int, str], dict] = {}
+
+
 # $x$ or $$ in MyST, :math: or .. math:: in reST; a shell prompt "$ " is not maths.
 MATH = re.compile(r"\$\$|\$[^\s$][^$\n]*\$|:math:|\{math\}|\.\. math::")
 

@@ -19,7 +19,7 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
-from sitetools import LANGUAGES, all_pages, page_source, pages_with_math, source_pages
+from sitetools import LANGUAGES, WIDEST_BLOCKS, all_pages, page_source, pages_with_math, source_pages
 
 pytestmark = [pytest.mark.docs, pytest.mark.browser]
 
@@ -287,3 +287,78 @@ def test_mobile_layout_hides_the_sidebar_behind_a_menu(server, chromium):
         assert width <= 400, f"page scrolls sideways: {width}px"
     finally:
         context.close()
+
+
+# --- Content that fits its column ------------------------------------------
+#
+# A display equation, a table or a code block may be wider than the article's
+# column only if it scrolls inside a box of its own that shows it scrolls.
+# The scroll cue is concrete: the box (the block or an ancestor inside the
+# article) has ``overflow-x: auto`` or ``scroll``, is itself no wider than the
+# column, and draws shadows at its cut edges with the "scroll shadow" technique,
+# a background of gradients of which at least one is ``background-attachment:
+# local`` (the covers that travel with the content and hide the shadow at the
+# end the reader has reached). It works without JavaScript, and on phones,
+# whose scrollbars are hidden until the reader scrolls.
+WIDE_BLOCKS = """() => {
+  document.querySelectorAll('article details').forEach(d => { d.open = true; });
+  const article = document.querySelector('article[role="main"]') || document.querySelector('article');
+  const style = getComputedStyle(article);
+  const column = article.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  const scrollsWithCue = box => {
+    const s = getComputedStyle(box);
+    return /auto|scroll/.test(s.overflowX) && box.getBoundingClientRect().width <= column + 1
+      && /gradient/.test(s.backgroundImage) && /local/.test(s.backgroundAttachment);
+  };
+  const kinds = [['equation', 'mjx-container[display="true"]'], ['table', 'table'],
+                 ['code', 'div.highlight pre']];
+  const blocks = [];
+  for (const [kind, selector] of kinds) {
+    for (const el of article.querySelectorAll(selector)) {
+      if (!el.getClientRects().length) continue;  // not displayed
+      // An equation's container is a block as wide as the column: the width is
+      // the formula's (mjx-math), or what scrolls. A table or code block: its box
+      // or, if more, what overflows it.
+      const inner = kind === 'equation' ? el.querySelector('mjx-math') : null;
+      const overflow = el.scrollWidth > el.clientWidth + 1 ? el.scrollWidth : 0;
+      const width = Math.max(overflow, inner ? inner.getBoundingClientRect().width
+                                             : el.getBoundingClientRect().width);
+      let cue = false;
+      for (let box = el; box && box !== article.parentElement; box = box.parentElement) {
+        if (scrollsWithCue(box)) { cue = true; break; }
+      }
+      const text = (el.getAttribute('aria-label') || el.textContent || '').replace(/\\s+/g, ' ');
+      blocks.push({kind, width: Math.round(width), cue, text: text.slice(0, 60)});
+    }
+  }
+  return {column: Math.round(column), blocks};
+}"""
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("width", [1400, 390])
+@pytest.mark.parametrize("name", all_pages())
+def test_blocks_fit_their_column_or_scroll_visibly(server, browser, lang, width, name):
+    browser.page.set_viewport_size({"width": width, "height": 900})
+    page = browser.open(f"{server}/{lang}/{name}.html")
+    if name in PAGES_WITH_MATH or page.locator(".math, span.math, div.math").count():
+        browser.typeset()
+    found = page.evaluate(WIDE_BLOCKS)
+    column, blocks = found["column"], found["blocks"]
+    for block in blocks:  # the widest of each kind, reported at the end of the run
+        key = (lang, width, block["kind"])
+        if key not in WIDEST_BLOCKS or block["width"] > WIDEST_BLOCKS[key]["width"]:
+            WIDEST_BLOCKS[key] = dict(block, column=column, page=name)
+    cut = [b for b in blocks if b["width"] > column + 1 and not b["cue"]]
+    assert not cut, f"{lang}/{name} at {width}px: wider than the {column}px column, no scroll cue: {cut}"
+
+
+def test_figures_are_softened_in_dark_mode(server, browser):
+    styles = {}
+    for scheme in ("light", "dark"):
+        browser.page.emulate_media(color_scheme=scheme)
+        page = browser.open(f"{server}/en/mel.html")
+        styles[scheme] = page.evaluate(
+            "() => getComputedStyle(document.querySelector('article figure img')).filter"
+        )
+    assert styles["light"] == "none", styles
+    assert "brightness" in styles["dark"], styles
