@@ -36,6 +36,7 @@ extensions = [
     "sphinx_gallery.gen_gallery",
     "gallery_i18n",  # translated gallery thumbnails
     "korean_search",  # Korean search language and its search-page script
+    "korean_interface",  # Korean copy button; "module" in the index translated
     "offline_mathjax",  # MathJax served with the site; sets mathjax_path
     "audio_player",  # {audio} directive: a sound computed at build time, with a player
 ]

@@ -267,6 +267,24 @@ def test_copy_button_copies_code_without_prompts_or_output(server, browser):
     ]
 
 
+@pytest.mark.parametrize("lang, copy, icon_title, copied", [
+    ("en", "Copy", "Copy to clipboard", "Copied!"),
+    ("ko", "복사", "클립보드에 복사", "복사했습니다!"),
+])
+def test_copy_button_speaks_the_page_language(server, browser, lang, copy, icon_title, copied):
+    """sphinx-copybutton has no Korean; docs/_ext/korean_interface.py adds it."""
+    browser.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    page = browser.open(f"{server}/{lang}/neuron.html")
+    button = page.locator("div.highlight-python button.copybtn").first
+    button.wait_for(state="attached")
+    assert button.get_attribute("data-tooltip") == copy
+    assert button.locator("svg title").text_content() == icon_title
+    page.locator("div.highlight-python").first.hover()
+    button.click()
+    assert button.get_attribute("data-tooltip") == copied
+    assert button.locator("svg title").text_content() == copied
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_theme_follows_the_reader_colour_scheme(server, browser, scheme):
     browser.page.emulate_media(color_scheme=scheme)

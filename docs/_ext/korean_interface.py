@@ -1,0 +1,108 @@
+"""The site's interface in the reader's language, where gettext cannot reach.
+
+Most interface strings (furo's and Sphinx's) pass through the ``sphinx``
+gettext domain, and their Korean is in ``locale/ko/LC_MESSAGES/sphinx.po``.
+Three do not, and this extension handles them:
+
+* **The copy button.** sphinx-copybutton picks its tooltip ("Copy",
+  "Copied!") and its icons' titles ("Copy to clipboard") from a table of
+  languages keyed by ``<html lang>``, and the table has no Korean. In the
+  Korean build, ``ko-copybutton.js`` (loaded right after ``copybutton.js``)
+  adds a ``ko`` entry and selects it before the buttons are made.
+* **"module" in the index.** The Python domain writes its index entry as the
+  literal pair ``"module; dlaudio.mel"``, so the general index lists
+  "module" in English under every module. :class:`TranslatePairIndexTypes`
+  translates the type word through Sphinx's own catalog ("모듈") before the
+  index is collected.
+
+* **The sidebar's expand switches.** furo's Python code labels each one
+  "Toggle navigation of <title>"; :func:`translate_navigation_labels`
+  passes the label through the catalog as ``"Toggle navigation of %s"``.
+
+(furo's aria-labels and icon titles written in its templates are translated
+by ``docs/_templates/page.html``.)
+
+The English build is unchanged: the script is only added for ``ko``, and an
+untranslated word stays as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sphinx import addnodes
+from sphinx.locale import _
+from sphinx.transforms import SphinxTransform
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+__version__ = "1.0"
+
+STATIC_DIR = Path(__file__).resolve().parent / "korean_interface_static"
+COPYBUTTON_JS = "ko-copybutton.js"
+
+#: The type words the Python domain writes in English into "pair" index
+#: entries; each is a message of Sphinx's catalog.
+PAIR_TYPES = ("module", "built-in function")
+
+
+class TranslatePairIndexTypes(SphinxTransform):
+    """``("pair", "module; dlaudio.mel", ...)`` -> ``"모듈; dlaudio.mel"``.
+
+    Runs before the index domain collects the entries (priority 850).
+    """
+
+    default_priority = 400
+
+    def apply(self, **kwargs: Any) -> None:
+        words = {word: str(_(word)) for word in PAIR_TYPES}
+        if all(word == text for word, text in words.items()):
+            return
+        for node in self.document.findall(addnodes.index):
+            entries = []
+            for entry_type, value, *rest in node["entries"]:
+                if entry_type == "pair":
+                    first, sep, second = value.partition(";")
+                    if sep and first.strip() in words:
+                        value = f"{words[first.strip()]};{second}"
+                entries.append((entry_type, value, *rest))
+            node["entries"] = entries
+
+
+_NAVIGATION_LABEL = re.compile(r'aria-label="Toggle navigation of ([^"]*)"')
+
+
+def translate_navigation_labels(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Translate the labels in furo's sidebar tree (made by furo's own
+    ``html-page-context`` handler, which runs first)."""
+    tree = context.get("furo_navigation_tree")
+    template = str(_("Toggle navigation of %s"))
+    if not tree or template == "Toggle navigation of %s":
+        return
+    context["furo_navigation_tree"] = _NAVIGATION_LABEL.sub(
+        lambda m: 'aria-label="' + template.replace("%s", m.group(1)) + '"', tree
+    )
+
+
+def _add_korean_assets(app: Sphinx) -> None:
+    if app.config.language == "ko":
+        app.config.html_static_path.append(str(STATIC_DIR))
+        # After copybutton.js (priority 500), before the page has loaded.
+        app.add_js_file(COPYBUTTON_JS, priority=510)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("builder-inited", _add_korean_assets)
+    app.add_transform(TranslatePairIndexTypes)
+    # After furo's handler (priority 500), which builds the navigation tree.
+    app.connect("html-page-context", translate_navigation_labels, priority=600)
+    return {
+        "version": __version__,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }
