@@ -15,7 +15,7 @@ from dlaudio import (
     MLP, Standardizer, encode_labels, gradient_check, mfcc_features, one_hot, softmax, split_by_speaker, trace,
     vowels,
 )
-from dlaudio.backprop import forward_pass, weight_decay, with_bias
+from dlaudio.backprop import weight_decay, with_bias
 from dlaudio.loss import cross_entropy, l2_penalty
 from dlaudio.training import History
 

@@ -154,3 +154,13 @@ def test_copy_button_script_only_in_the_korean_edition(site):
     assert scripts.index("_static/ko-copybutton.js") > scripts.index("_static/copybutton.js")
     assert not en.select('script[src*="ko-copybutton"]')
     assert not (site.builds["en"].html / "_static" / "ko-copybutton.js").exists()
+
+
+def test_search_summary_script_only_in_the_korean_edition(site):
+    ko = _soup(site.builds["ko"].html / "search.html")
+    en = _soup(site.builds["en"].html / "search.html")
+    scripts = [s.get("src", "").split("?")[0] for s in ko.find_all("script")]
+    # It patches Sphinx's translations.js, so it must come after it.
+    assert scripts.index("_static/ko-search-summary.js") > scripts.index("_static/translations.js")
+    assert not en.select('script[src*="ko-search-summary"]')
+    assert not (site.builds["en"].html / "_static" / "ko-search-summary.js").exists()

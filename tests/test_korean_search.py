@@ -221,13 +221,6 @@ def test_korean_language_data_has_the_stemmer(small_site):
     assert ks.js_stemmer_code() in language_data
 
 
-def test_korean_build_adds_the_search_summary_script(small_site):
-    assert (small_site / "ko" / "_static" / ks.SUMMARY_JS).is_file()
-    assert ks.SUMMARY_JS in (small_site / "ko" / "search.html").read_text(encoding="utf-8")
-    assert ks.SUMMARY_JS not in (small_site / "en" / "search.html").read_text(encoding="utf-8")
-    assert not (small_site / "en" / "_static" / ks.SUMMARY_JS).exists()
-
-
 def test_english_build_is_not_affected(small_site):
     index = _search_index(small_site / "en")
     assert "오차" not in index["terms"] and "편향" not in index["terms"]

@@ -43,6 +43,9 @@ __version__ = "1.0"
 
 STATIC_DIR = Path(__file__).resolve().parent / "korean_interface_static"
 COPYBUTTON_JS = "ko-copybutton.js"
+# The search page's summary line ("N개의 페이지를 찾았습니다") is patched by
+# a script that must run after Sphinx's translations.js.
+SEARCH_SUMMARY_JS = "ko-search-summary.js"
 
 #: The type words the Python domain writes in English into "pair" index
 #: entries; each is a message of Sphinx's catalog.
@@ -94,6 +97,7 @@ def _add_korean_assets(app: Sphinx) -> None:
         app.config.html_static_path.append(str(STATIC_DIR))
         # After copybutton.js (priority 500), before the page has loaded.
         app.add_js_file(COPYBUTTON_JS, priority=510)
+        app.add_js_file(SEARCH_SUMMARY_JS, priority=900)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -40,7 +40,6 @@ import hashlib
 import json
 import re
 import unicodedata
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import snowballstemmer
@@ -300,20 +299,7 @@ class SearchKorean(SearchLanguage):
         return stem_korean(word)
 
 
-STATIC_DIR = Path(__file__).resolve().parent / "korean_search_static"
-SUMMARY_JS = "ko-search-summary.js"
-
-
-def _add_korean_assets(app: Sphinx) -> None:
-    # The search page's summary line ("N개의 페이지를 찾았습니다") is patched
-    # by a script that must run after Sphinx's translations.js.
-    if app.config.language == "ko":
-        app.config.html_static_path.append(str(STATIC_DIR))
-        app.add_js_file(SUMMARY_JS, priority=900)
-
-
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.connect("builder-inited", _add_korean_assets)
     # Puts the class into sphinx.search.languages["ko"]; the HTML builder looks
     # the search language up there, so only a Korean build uses it.
     app.add_search_language(SearchKorean)
