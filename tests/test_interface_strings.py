@@ -146,21 +146,20 @@ def test_korean_index_names_modules_in_korean(site):
     assert "module" not in links
 
 
-def test_copy_button_script_only_in_the_korean_edition(site):
-    ko = _soup(site.builds["ko"].html / "neuron.html")
-    en = _soup(site.builds["en"].html / "neuron.html")
-    scripts = [s.get("src", "").split("?")[0] for s in ko.find_all("script")]
-    # After copybutton.js, whose table it extends; both run before the page loads.
-    assert scripts.index("_static/ko-copybutton.js") > scripts.index("_static/copybutton.js")
-    assert not en.select('script[src*="ko-copybutton"]')
-    assert not (site.builds["en"].html / "_static" / "ko-copybutton.js").exists()
+# Each Korean-only script, the page that loads it, and the script it must follow:
+# the copy button extends copybutton.js's table; the search summary patches
+# Sphinx's translations.js.
+KOREAN_SCRIPTS = [
+    ("ko-copybutton.js", "neuron.html", "copybutton.js"),
+    ("ko-search-summary.js", "search.html", "translations.js"),
+]
 
 
-def test_search_summary_script_only_in_the_korean_edition(site):
-    ko = _soup(site.builds["ko"].html / "search.html")
-    en = _soup(site.builds["en"].html / "search.html")
+@pytest.mark.parametrize("script, page, after", KOREAN_SCRIPTS)
+def test_korean_script_only_in_the_korean_edition(site, script, page, after):
+    ko = _soup(site.builds["ko"].html / page)
+    en = _soup(site.builds["en"].html / page)
     scripts = [s.get("src", "").split("?")[0] for s in ko.find_all("script")]
-    # It patches Sphinx's translations.js, so it must come after it.
-    assert scripts.index("_static/ko-search-summary.js") > scripts.index("_static/translations.js")
-    assert not en.select('script[src*="ko-search-summary"]')
-    assert not (site.builds["en"].html / "_static" / "ko-search-summary.js").exists()
+    assert scripts.index(f"_static/{script}") > scripts.index(f"_static/{after}")
+    assert not en.select(f'script[src*="{script}"]')
+    assert not (site.builds["en"].html / "_static" / script).exists()
