@@ -39,6 +39,7 @@ extensions = [
     "korean_interface",  # Korean copy button; "module" in the index translated
     "offline_mathjax",  # MathJax served with the site; sets mathjax_path
     "audio_player",  # {audio} directive: a sound computed at build time, with a player
+    "exercises",  # {solution} directive: an exercise's answer, folded
 ]
 
 root_doc = "index"
