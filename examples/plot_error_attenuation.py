@@ -17,11 +17,11 @@ in a deeper network, and finally over the course of training.
 # network of the worked example and keeps every intermediate. We draw the
 # average size of the error and of the delta at each layer, from the output
 # (layer 2) back to the input (layer 0). A bar over a quantity means its mean:
-# :math:`\overline{|error_l|}` is the mean of the absolute values of the
-# entries of :math:`error_l`, and :math:`\overline{|\delta_l|}` the same for
-# :math:`\delta_l`. The error at the input layer,
-# :math:`error_0 = \delta_1 \cdot W_0^T`, is not needed for any update, but it
-# shows where the relay would go next.
+# :math:`\overline{|\mathrm{error}_l|}` is the mean of the absolute values of
+# the entries of :math:`\mathrm{error}_l`, and :math:`\overline{|\delta_l|}`
+# the same for :math:`\delta_l`. The error at the input layer,
+# :math:`\mathrm{error}_0 = \delta_1 \cdot W_0^T`, is not needed for any
+# update, but it shows where the relay would go next.
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -43,7 +43,7 @@ fig, ax = plt.subplots(figsize=(5.2, 3.4), layout="constrained")
 layers = sorted(error_sizes, reverse=True)
 delta_layers = sorted(delta_sizes, reverse=True)
 ax.plot(layers, [error_sizes[l] for l in layers], "o-",
-        label=r"$\overline{|error_l|}$")
+        label=r"$\overline{|\mathrm{error}_l|}$")
 ax.plot(delta_layers, [delta_sizes[l] for l in delta_layers], "s--",
         label=r"$\overline{|\delta_l|}$")
 # Each value is written beside its marker, clear of both lines: the errors
@@ -125,8 +125,8 @@ print(f"|delta_8| / |delta_1| = {norms[8] / norms[1]:.0f}")
 # %%
 # Every delta lies below the bound of its step, and over seven steps the delta
 # of the first layer ends up a small fraction of the last layer's. Since
-# :math:`Deriv_{l-1} = a_{l-1}^T \cdot \delta_l`, the first layers receive the
-# smallest updates.
+# :math:`\mathrm{Deriv}_{l-1} = a_{l-1}^T \cdot \delta_l`, the first layers
+# receive the smallest updates.
 #
 # During training
 # ---------------
@@ -135,9 +135,9 @@ print(f"|delta_8| / |delta_1| = {norms[8] / norms[1]:.0f}")
 # (each of the eight targets is the mean of the eight inputs), one step per
 # epoch on the whole data set of 512 samples, and after every epoch :math:`t`
 # we record the loss :math:`E / n` and the mean size
-# :math:`\overline{|Deriv_l|}` of the entries of each layer's update. The
-# colour of a curve gives its layer :math:`l`, from dark (next to the input)
-# to light (next to the output).
+# :math:`\overline{|\mathrm{Deriv}_l|}` of the entries of each layer's update.
+# The colour of a curve gives its layer :math:`l`, from dark (next to the
+# input) to light (next to the output).
 
 task_x = rng.uniform(0, 1, size=(512, 8))
 task_y = np.repeat(task_x.mean(axis=1, keepdims=True), 8, axis=1)
@@ -171,7 +171,7 @@ for l in range(8):
     bottom.plot(ts, sizes[l], color=layer_cmap(layer_norm(l)), linewidth=1.8)
 bottom.set_yscale("log")
 bottom.set_xlabel(r"$t$", fontsize=12)
-bottom.set_ylabel(r"$\overline{|Deriv_l|}$", fontsize=12)
+bottom.set_ylabel(r"$\overline{|\mathrm{Deriv}_l|}$", fontsize=12)
 for ax in (top, bottom):
     ax.tick_params(labelsize=11)
     ax.grid(alpha=0.3, which="major")
@@ -193,21 +193,22 @@ plt.show()
 # the task would have to be learned through the first layers, whose updates
 # are the smallest.
 #
-# What still moves the weights is the seventh output. It started near 0,
-# where the sigmoid is flat, so its error of about 0.5 passes back as a tiny
-# delta. As that output creeps up (0.004 at :math:`t = 20`, 0.011 at
-# :math:`t = 60`), its slope grows, and with it the updates: this is why the
-# curves of layers 1 to 7 rise again after about :math:`t = 25` (dotted
-# line), to about twice their value by :math:`t = 60` for the layers nearest
-# the output, while the curve of :math:`Deriv_0` stays almost flat. From then
-# on :math:`Deriv_7` stays below :math:`Deriv_6`: only one of its eight
-# columns, the one that feeds the seventh output, still receives a large
-# update, while the backward pass spreads that output's delta over all eight
-# neurons of layer 7, so every column of :math:`Deriv_6` takes a share.
+# What still moves the weights is the seventh output. It started near 0, where
+# the sigmoid is flat, so its error of about 0.5 passes back as a tiny delta.
+# As that output creeps up (0.004 at :math:`t = 20`, 0.011 at :math:`t = 60`),
+# its slope grows, and with it the updates: this is why the curves of layers 1
+# to 7 rise again after about :math:`t = 25` (dotted line), to about twice
+# their value by :math:`t = 60` for the layers nearest the output, while the
+# curve of :math:`\mathrm{Deriv}_0` stays almost flat. From then on
+# :math:`\mathrm{Deriv}_7` stays below :math:`\mathrm{Deriv}_6`: only one of
+# its eight columns, the one that feeds the seventh output, still receives a
+# large update, while the backward pass spreads that output's delta over all
+# eight neurons of layer 7, so every column of :math:`\mathrm{Deriv}_6` takes a
+# share.
 #
 # Throughout training, the two layers nearest the output receive the largest
-# updates, and :math:`Deriv_0`, next to the input, stays the smallest at
-# every epoch, between about 50 and 1000 times smaller than the largest. The
+# updates, and :math:`\mathrm{Deriv}_0`, next to the input, stays the smallest
+# at every epoch, between about 50 and 1000 times smaller than the largest. The
 # layers nearest the input learn slowest. This is the vanishing gradient
 # problem, and it is why later chapters meet activation functions whose slope
 # is not capped at 1/4.

@@ -7,11 +7,11 @@ layer :math:`l` to layer :math:`l + 1`:
 
 ==============================  ==============================================
 forward                         :math:`h_{l+1} = a_l \\cdot W_l`, :math:`a_{l+1} = \\sigma(h_{l+1})`
-output error                    :math:`error_L = y - a_L`
-delta                           :math:`\\delta_l = error_l \\odot \\sigma'(a_l)`
-weight update                   :math:`Deriv_{l-1} = a_{l-1}^T \\cdot \\delta_l`
-error relay                     :math:`error_{l-1} = \\delta_l \\cdot W_{l-1}^T`
-gradient descent                :math:`W_l \\leftarrow W_l + \\eta \\, Deriv_l`
+output error                    :math:`\\mathrm{error}_L = y - a_L`
+delta                           :math:`\\delta_l = \\mathrm{error}_l \\odot \\sigma'(a_l)`
+weight update                   :math:`\\mathrm{Deriv}_{l-1} = a_{l-1}^T \\cdot \\delta_l`
+error relay                     :math:`\\mathrm{error}_{l-1} = \\delta_l \\cdot W_{l-1}^T`
+gradient descent                :math:`W_l \\leftarrow W_l + \\eta \\, \\mathrm{Deriv}_l`
 ==============================  ==============================================
 
 Each line is one function here. The network, the trainer, the step-by-step
@@ -20,16 +20,16 @@ Each line is one function here. The network, the trainer, the step-by-step
 Two options change a few symbols and none of the formulas:
 
 - ``output="softmax"``: the output layer is :math:`a_L = \\mathrm{softmax}(h_L)`
-  and the loss the cross-entropy; then :math:`\\delta_L = error_L`, with no
+  and the loss the cross-entropy; then :math:`\\delta_L = \\mathrm{error}_L`, with no
   slope factor (``output_slope``).
 - ``bias=True``: every layer but the output carries a constant 1 after its
   units, :math:`a_l = [\\dots, 1]` (``with_bias``), so :math:`W_l` has one row
   more, the biases, and :math:`h_{l+1} = a_l \\cdot W_l` and
-  :math:`Deriv_l = a_l^T \\cdot \\delta_{l+1}` hold as written. Nothing feeds
+  :math:`\\mathrm{Deriv}_l = a_l^T \\cdot \\delta_{l+1}` hold as written. Nothing feeds
   the constant, so it has no slope and relays no error (``units``,
   ``relay_error``).
 
-Weight decay, one more term in :math:`Deriv`, is ``weight_decay``.
+Weight decay, one more term in :math:`\\mathrm{Deriv}`, is ``weight_decay``.
 """
 
 from __future__ import annotations
@@ -106,19 +106,19 @@ def forward_pass(weights, a0, output="sigmoid", bias=False):
 
 
 def output_error(y, a_out):
-    """:math:`error_L = y - a_L`: how far the prediction is below the target."""
+    """:math:`\\mathrm{error}_L = y - a_L`: how far the prediction is below the target."""
     return y - a_out
 
 
 def output_slope(a_out, output="sigmoid"):
-    """The slope factor of the output layer's delta, :math:`\\delta_L = error_L \\odot` this.
+    """The slope factor of the output layer's delta, :math:`\\delta_L = \\mathrm{error}_L \\odot` this.
 
     - ``"sigmoid"`` output, loss :math:`E = \\frac12 \\sum (y - a)^2`:
       ``sigmoid_slope(a_out)``, :math:`\\sigma'(h_L) = a_L (1 - a_L)`.
     - ``"softmax"`` output, cross-entropy loss :math:`E = -\\sum y \\log a`:
       ``1``. For one sample, :math:`\\log a_k = h_k - \\log \\sum_j e^{h_j}`,
       so :math:`-\\partial E / \\partial h_k = y_k - a_k \\sum_j y_j = y_k - a_k`
-      when the targets sum to 1 (one-hot rows). That is :math:`error_L`
+      when the targets sum to 1 (one-hot rows). That is :math:`\\mathrm{error}_L`
       itself: the softmax's slope and the derivative of the log cancel,
       and no slope factor is applied, so :math:`\\delta_L = y - a_L`.
 
@@ -133,7 +133,7 @@ def output_slope(a_out, output="sigmoid"):
 
 
 def delta(error, slope):
-    """:math:`\\delta = error \\odot \\sigma'`: the error filtered by the layer's slope.
+    """:math:`\\delta = \\mathrm{error} \\odot \\sigma'`: the error filtered by the layer's slope.
 
     ``slope`` is :math:`\\sigma'(a)`, normally ``sigmoid_slope(a)``; the
     product is element-wise (the Hadamard product), so a scalar slope such as
@@ -146,7 +146,7 @@ def delta(error, slope):
 
 
 def deriv(a_prev, delta_next, out=None):
-    """:math:`Deriv = a^T \\cdot \\delta`: the update for the weights between two layers.
+    """:math:`\\mathrm{Deriv} = a^T \\cdot \\delta`: the update for the weights between two layers.
 
     Entry ``[i, j]`` is input activation ``i`` times delta ``j``; for a batch
     the matrix product also sums the per-sample updates. ``out``, if given,
@@ -161,7 +161,7 @@ def deriv(a_prev, delta_next, out=None):
 
 
 def relay_error(delta_next, W, bias=False):
-    """:math:`error = \\delta \\cdot W^T`: the delta sent back through the weights.
+    """:math:`\\mathrm{error} = \\delta \\cdot W^T`: the delta sent back through the weights.
 
     With ``bias=True`` the last row of ``W``, the weights of the constant
     input 1, is left out: nothing feeds the constant, so no error goes back
@@ -171,7 +171,7 @@ def relay_error(delta_next, W, bias=False):
 
 
 def backward(weights, a, error_out, relay_to_input=True, derivs_out=None, output="sigmoid", bias=False):
-    """Backpropagate ``error_out`` = :math:`error_L` through the layers.
+    """Backpropagate ``error_out`` = :math:`\\mathrm{error}_L` through the layers.
 
     ``a`` is the list of activations from ``forward_pass``. Returns three
     dicts keyed by the layer index the course writes on each symbol:
@@ -195,12 +195,12 @@ def backward(weights, a, error_out, relay_to_input=True, derivs_out=None, output
 
 
 def weight_decay(derivs, weights, l2, bias=False) -> None:
-    """L2 weight decay, in place: :math:`Deriv_l \\leftarrow Deriv_l - \\lambda W_l` for every layer.
+    """L2 weight decay, in place: :math:`\\mathrm{Deriv}_l \\leftarrow \\mathrm{Deriv}_l - \\lambda W_l` for every layer.
 
     Adding :math:`\\frac{\\lambda}{2} \\sum w^2` (``loss.l2_penalty``) to
     :math:`E` adds its negative gradient, :math:`-\\lambda W_l`, to
-    :math:`Deriv_l = -\\partial E / \\partial W_l`; the update
-    :math:`W + \\eta \\, Deriv` then shrinks every weight by the factor
+    :math:`\\mathrm{Deriv}_l = -\\partial E / \\partial W_l`; the update
+    :math:`W + \\eta \\, \\mathrm{Deriv}` then shrinks every weight by the factor
     :math:`1 - \\eta \\lambda` before adding :math:`\\eta \\, a^T \\cdot \\delta`.
     ``l2`` is :math:`\\lambda \\ge 0`. With ``bias=True`` the bias rows
     (the last row of each :math:`W_l`) are not decayed.
@@ -217,9 +217,9 @@ def weight_decay(derivs, weights, l2, bias=False) -> None:
 
 
 def update_weights(weights, derivs, eta) -> None:
-    """Gradient descent in place: :math:`W_l \\leftarrow W_l + \\eta \\, Deriv_l`.
+    """Gradient descent in place: :math:`W_l \\leftarrow W_l + \\eta \\, \\mathrm{Deriv}_l`.
 
-    The plus sign is right: :math:`Deriv_l = -\\partial E / \\partial W_l`.
+    The plus sign is right: :math:`\\mathrm{Deriv}_l = -\\partial E / \\partial W_l`.
     """
     for l, W in enumerate(weights):
         W += eta * derivs[l]

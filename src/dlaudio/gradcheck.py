@@ -1,6 +1,6 @@
 """Checking backpropagation against finite differences.
 
-If backpropagation is right, :math:`Deriv_l = -\\partial E / \\partial W_l`.
+If backpropagation is right, :math:`\\mathrm{Deriv}_l = -\\partial E / \\partial W_l`.
 The central difference
 :math:`\\partial E/\\partial w \\approx (E(w + \\varepsilon) - E(w - \\varepsilon)) / 2\\varepsilon`
 estimates the same number from the loss alone, one weight at a time. Its
@@ -59,9 +59,9 @@ def numerical_gradient(net, x, y, eps=1e-4, l2=0.0) -> list:
 
 
 def gradient_check(net, x, y, eps=1e-4, l2=0.0) -> float:
-    """Largest relative difference between :math:`Deriv_l` and :math:`-\\partial E/\\partial W_l`.
+    """Largest relative difference between :math:`\\mathrm{Deriv}_l` and :math:`-\\partial E/\\partial W_l`.
 
-    :math:`Deriv_l` comes from ``trace(net, x, y, l2)``, the backpropagation
+    :math:`\\mathrm{Deriv}_l` comes from ``trace(net, x, y, l2)``, the backpropagation
     that training runs (softmax output, biases and weight decay included);
     :math:`E` is the full loss of ``numerical_gradient``. For each layer the
     difference is measured against the size of that

@@ -102,7 +102,7 @@ def l2_penalty(weights, l2, bias=False) -> float:
     :math:`W_l`, the weights of the constant input 1, is left out: a bias
     shifts a unit's threshold and does not make the network more wiggly,
     so it is not pulled towards 0. Its negative gradient is the
-    :math:`-\\lambda W` that ``backprop.weight_decay`` adds to :math:`Deriv`.
+    :math:`-\\lambda W` that ``backprop.weight_decay`` adds to :math:`\\mathrm{Deriv}`.
 
     >>> l2_penalty([np.array([[1.0], [2.0]])], 0.1)
     0.25

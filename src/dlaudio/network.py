@@ -57,7 +57,7 @@ class MLP:
         the ``num_outputs`` classes (at least 2), trained on the
         cross-entropy :math:`E = -\\sum y \\log a`; the targets ``y`` are
         one-hot rows (``dlaudio.one_hot``). The output delta is then
-        :math:`error_L = y - a_L` itself (``backprop.output_slope``).
+        :math:`\\mathrm{error}_L = y - a_L` itself (``backprop.output_slope``).
     bias : bool
         ``True`` appends a constant input 1 to the input and to every hidden
         layer (``backprop.with_bias``): ``weights[l]`` gains a last row, the
@@ -80,7 +80,7 @@ class MLP:
     activations : list of numpy.ndarray or None
         :math:`a_0 \\dots a_L` of the last ``forward``, as batches of rows.
     derivs : dict or None
-        ``derivs[l]`` is :math:`Deriv_l` from the last ``backward``.
+        ``derivs[l]`` is :math:`\\mathrm{Deriv}_l` from the last ``backward``.
 
     Examples
     --------
@@ -268,10 +268,10 @@ class MLP:
         return a[-1][0] if np.ndim(x) == 1 else a[-1]
 
     def backward(self, error):
-        """Backpropagate the output error :math:`error_L = y - a_L` of the last ``forward``.
+        """Backpropagate the output error :math:`\\mathrm{error}_L = y - a_L` of the last ``forward``.
 
         Stores and returns ``derivs``, where ``derivs[l]`` is
-        :math:`Deriv_l = a_l^T \\cdot \\delta_{l+1}`. For a softmax output the
+        :math:`\\mathrm{Deriv}_l = a_l^T \\cdot \\delta_{l+1}`. For a softmax output the
         same ``y - a`` is the output delta (no slope factor), the negative
         gradient of the cross-entropy.
         """
@@ -288,7 +288,7 @@ class MLP:
         return self.derivs
 
     def gradient_descent(self, eta) -> None:
-        """:math:`W_l \\leftarrow W_l + \\eta \\, Deriv_l` with the ``derivs`` of the last ``backward``."""
+        """:math:`W_l \\leftarrow W_l + \\eta \\, \\mathrm{Deriv}_l` with the ``derivs`` of the last ``backward``."""
         eta = positive_real(eta, "eta (learning rate)")
         if self.derivs is None:
             raise ValueError("call backward(error) before gradient_descent(eta)")

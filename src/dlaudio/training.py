@@ -1,7 +1,7 @@
 """Training: gradient descent on the network's loss in mini-batches, with a validation set if given.
 
 Each step runs one batch forward, backpropagates its output error and moves
-every weight by :math:`\\eta \\, Deriv`. With ``batch_size=1`` this is the
+every weight by :math:`\\eta \\, \\mathrm{Deriv}`. With ``batch_size=1`` this is the
 course's per-sample stochastic gradient descent; with a larger batch the
 matrix products add up the per-sample updates of the whole batch. The loss
 is :math:`E = \\frac12 \\sum (y - a)^2` for a sigmoid output and the
@@ -9,7 +9,7 @@ cross-entropy :math:`E = -\\sum y \\log a` for a softmax output; the
 update rule is the same for both.
 
 Against overfitting: L2 weight decay (``l2``), one more term in
-:math:`Deriv`, and early stopping on the validation loss
+:math:`\\mathrm{Deriv}`, and early stopping on the validation loss
 (``early_stopping``), which hands back the weights of the best epoch.
 """
 
@@ -149,7 +149,7 @@ def train(net, x, y, *, epochs, eta, batch_size=1, shuffle=False, rng=None, exac
     l2 : float
         Weight decay :math:`\\lambda \\ge 0`: every update descends
         :math:`E_{batch} + \\frac{\\lambda}{2} \\sum w^2`, so
-        :math:`Deriv_l = a_l^T \\cdot \\delta_{l+1} - \\lambda W_l`
+        :math:`\\mathrm{Deriv}_l = a_l^T \\cdot \\delta_{l+1} - \\lambda W_l`
         (``backprop.weight_decay``), the biases exempt. The penalty is
         counted once per update, whatever the batch size, so with larger
         batches a given :math:`\\lambda` pulls less per sample. 0 (the
@@ -311,10 +311,10 @@ def _evaluate(weights, x, y, output, bias):
 
 
 def _bound_after_step(W_all, D_all, eta, W_bound, limit, epoch, batch) -> float:
-    """A bound on every |w| after the step :math:`W + \\eta \\, Deriv`, or ValueError if a new weight would not be finite.
+    """A bound on every |w| after the step :math:`W + \\eta \\, \\mathrm{Deriv}`, or ValueError if a new weight would not be finite.
 
     Checked before the step is taken, for the price of one dot product:
-    every entry of the step is at most :math:`\\eta \\, \\|Deriv\\|` (NaN or
+    every entry of the step is at most :math:`\\eta \\, \\|\\mathrm{Deriv}\\|` (NaN or
     inf if Deriv holds one), so while ``W_bound`` plus that stays below
     ``limit``, half the float range, no new weight can overflow. Otherwise
     ``W_bound`` is measured afresh and, if need be, the new weights are
