@@ -22,7 +22,13 @@ sys.path.insert(0, str(ROOT / "src"))
 # The project's own Sphinx extensions, one build hook each.
 sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 
+from course_package import project_metadata, wheel_name  # noqa: E402 (needs the path above)
+
 project = "dlaudio"
+# The version is configured once, in pyproject.toml; the wheel the site serves
+# (docs/_ext/course_package.py) and the notebooks' install cell name it.
+release = version = project_metadata()["version"]
+WHEEL = wheel_name(project_metadata())
 author = "dlaudio authors"
 copyright = "2026, dlaudio authors"
 language = "en"
@@ -40,6 +46,7 @@ extensions = [
     "offline_mathjax",  # MathJax served with the site; sets mathjax_path
     "audio_player",  # {audio} directive: a sound computed at build time, with a player
     "exercises",  # {solution} directive: an exercise's answer, folded
+    "course_package",  # the library's wheel served with the site; {wheel}, {install-command}
 ]
 
 root_doc = "index"
@@ -92,6 +99,13 @@ sphinx_gallery_conf = {
     # translators on every build; neither helps a learner.
     "min_reported_time": 10**9,
     "show_signature": False,
+    # A downloaded notebook starts by installing the library it imports.
+    "first_notebook_cell": (
+        "# This notebook needs dlaudio, the course's library. Download\n"
+        f"# {WHEEL} from the home page of the course site\n"
+        "# into the folder of this notebook, then run this cell once.\n"
+        f"%pip install {WHEEL} matplotlib"
+    ),
 }
 
 html_theme = "furo"
