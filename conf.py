@@ -46,6 +46,7 @@ extensions = [
     "offline_mathjax",  # MathJax served with the site; sets mathjax_path
     "audio_player",  # {audio} directive: a sound computed at build time, with a player
     "exercises",  # {solution} directive: an exercise's answer, folded
+    "search_math",  # search results quote equations as plain text, not TeX
     "course_package",  # the library's wheel served with the site; {wheel}, {install-command}
 ]
 
