@@ -40,9 +40,12 @@ docs: $(STAMP)
 	@echo "Site built: open _build/html/index.html"
 
 # The message templates (.pot) for the translators; the gallery is not executed.
+# gallery-code.pot holds the gallery scripts' code comments and printed strings
+# (for the translated downloads), which the pages' templates do not.
 gettext: $(STAMP)
 	rm -rf _build/gettext
 	$(SPHINXBUILD) -b gettext -q -c . docs _build/gettext -D plot_gallery=0
+	$(BIN)/python docs/_ext/gallery_code.py conf.py examples _build/gettext/gallery-code.pot
 
 update-po: gettext
 	$(BIN)/sphinx-intl update -p _build/gettext -l ko -d locale

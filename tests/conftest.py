@@ -51,10 +51,14 @@ def site(tmp_path_factory) -> Site:
 
 @pytest.fixture(scope="session")
 def gettext_templates(tmp_path_factory) -> Path:
-    """Message templates (.pot) extracted from the current English source."""
+    """Message templates (.pot) extracted from the current English source, as `make gettext` writes them."""
     src = copy_sources(tmp_path_factory.mktemp("gettext"))
     out = src / "_build" / "gettext"
     result = sphinx(src, "-b", "gettext", "-q", "-c", ".", "docs", str(out), "-D", "plot_gallery=0")
+    assert result.returncode == 0, result.stdout + result.stderr
+    # As `make gettext` does: the gallery scripts' code comments and printed strings.
+    template = out / "gallery-code.pot"
+    result = sphinx(src, "docs/_ext/gallery_code.py", "conf.py", "examples", str(template), tool="python")
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 
