@@ -40,6 +40,7 @@ extensions = [
     "offline_mathjax",  # MathJax served with the site; sets mathjax_path
     "audio_player",  # {audio} directive: a sound computed at build time, with a player
     "exercises",  # {solution} directive: an exercise's answer, folded
+    "glossary_table",  # {glossary-table} directive: the terms of docs/glossary.csv
 ]
 
 root_doc = "index"
