@@ -49,6 +49,7 @@ extensions = [
     "exercises",  # {solution} directive: an exercise's answer, folded
     "search_math",  # search results quote equations as plain text, not TeX
     "course_package",  # the library's wheel served with the site; {wheel}, {install-command}
+    "glossary_table",  # {glossary-table} directive: the terms of docs/glossary.csv
 ]
 
 root_doc = "index"

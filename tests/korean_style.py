@@ -1,13 +1,18 @@
 """The Korean style rules of the project glossary, as checks on catalog text.
 
-Used by ``test_korean_style.py``; kept apart so the rules can be read, and
-run on any catalog, without pytest.
+Used by ``test_korean_style.py`` and ``test_glossary.py``; kept apart so the
+rules can be read, and run on any catalog, without pytest (with ``tests`` and
+``docs/_ext`` on the import path, as pytest has them). The terms come from the
+course's one glossary file, ``docs/glossary.csv``.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+
+from glossary_table import headword, read_glossary
+from sitetools import DOCS
 
 # Particles and copula endings that are written onto the word, formula or
 # code before them. After a formula or code span anything from this list,
@@ -31,16 +36,14 @@ AFTER_WORD = re.compile(rf"[{HANGUL}][ ]({'|'.join(WORD_PARTICLES)})(?![{HANGUL}
 # A gloss: a Hangul word followed at once by an English word or phrase in brackets.
 GLOSS = re.compile(rf"([{HANGUL}][{HANGUL} ]*?)\(([A-Za-z][A-Za-z' -]*)\)")
 
-# Korean terms that are only the English word written in Hangul: glossing
-# them repeats the word.
-TRANSLITERATIONS = {
-    "시그모이드": "sigmoid", "배치": "batch", "델타": "delta", "에포크": "epoch",
-    "퍼셉트론": "perceptron", "스펙트로그램": "spectrogram", "스펙트럼": "spectrum",
-    "프레임": "frame", "소프트맥스": "softmax", "포먼트": "formant", "켑스트럼": "cepstrum",
-    "그래디언트": "gradient", "에일리어싱": "aliasing", "처프": "chirp", "필터": "filter",
-    "데이터셋": "data set", "레이블": "label", "클래스": "class", "샘플": "sample", "홉": "hop",
-    "멜": "mel", "빈": "bin", "시드": "seed", "뉴런": "neuron", "모델": "model",
-}
+GLOSSARY = read_glossary(DOCS / "glossary.csv")
+# Korean terms that are only the English word written in Hangul (the glossary
+# marks them): glossing them repeats the word.
+TRANSLITERATIONS = {headword(t.korean): headword(t.english).lower() for t in GLOSSARY if t.transliteration}
+# Variants of a glossary term that the course does not use (데이터 세트 for
+# 데이터셋), each matched only at the start of a word: "한 창" is not in "일정한 창".
+AVOIDED = {variant: t.korean for t in GLOSSARY for variant in t.avoid}
+_AVOIDED = re.compile(rf"(?<![{HANGUL}])({'|'.join(map(re.escape, sorted(AVOIDED, key=len, reverse=True)))})")
 
 
 def separated_particles(text: str) -> list[str]:
@@ -57,11 +60,19 @@ def glosses(text: str) -> list[tuple[str, str]]:
 def transliteration_glosses(text: str) -> list[str]:
     """Glosses that only spell out in English the word the Hangul already transliterates."""
     bad = []
-    for korean, english in glosses(text):
+    for match in GLOSS.finditer(text):
+        # The whole run of Hangul before the bracket, so that a transliteration
+        # of several words (멜 필터 뱅크) is found as well as one of one word.
+        korean, english = match.group(1).strip(), match.group(2).strip().lower()
         for hangul, word in TRANSLITERATIONS.items():
-            if korean.endswith(hangul) and english.lower().rstrip("s") == word:
-                bad.append(f"{korean}({english})")
+            if korean.endswith(hangul) and english in (word, word + "s", word + "es"):
+                bad.append(f"{hangul}({match.group(2).strip()})")
     return bad
+
+
+def avoided_variants(text: str) -> list[str]:
+    """Variants of glossary terms that the text uses instead of the glossary's term."""
+    return _AVOIDED.findall(text)
 
 
 def repeated_glosses(texts) -> list[str]:

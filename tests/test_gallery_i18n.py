@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-import polib
+import html
+import re
+from types import SimpleNamespace
 
-from gallery_i18n import plain, translate_thumbnails
+import polib
+import pytest
+
+from gallery_i18n import _on_source_read, plain, titles_as_alt, translate_thumbnails
+from sitetools import GALLERY_DIR, LANGUAGES
+
 
 def write_catalog(folder, name, pairs):
     po = polib.POFile()
@@ -15,11 +22,21 @@ def write_catalog(folder, name, pairs):
 
 
 def thumbnail(name, title, tooltip):
-    head = f'<div class="sphx-glr-thumbcontainer" tooltip="{tooltip}">'
+    """A thumbnail as sphinx-gallery 0.22 writes it into the gallery index."""
     return (
-        f"{head}\n:doc:`/auto_examples/{name}`\n"
-        f'<div class="sphx-glr-thumbnail-title">{title}</div>\n</div>\n'
+        ".. raw:: html\n\n"
+        f'    <div class="sphx-glr-thumbcontainer" tooltip="{tooltip}">\n\n'
+        ".. only:: html\n\n"
+        f"  .. image:: /auto_examples/images/thumb/sphx_glr_{name}_thumb.png\n"
+        "    :alt:\n\n"
+        f"  :doc:`/auto_examples/{name}`\n\n"
+        ".. raw:: html\n\n"
+        f'      <div class="sphx-glr-thumbnail-title">{title}</div>\n    </div>\n\n'
     )
+
+
+def alts(source):
+    return re.findall(r"^ *:alt:(.*)$", source, re.M)
 
 
 def test_plain_drops_roles_and_literals():
@@ -59,3 +76,63 @@ def test_a_tooltip_that_kept_some_markup_still_finds_its_translation(tmp_path):
     source = thumbnail("plot_a", "t", 'Forty filters (``norm=&quot;slaney&quot;``) at N = 40.')
     out = translate_thumbnails(source, "auto_examples", tmp_path)
     assert 'tooltip="N = 40개의 필터(norm=&quot;slaney&quot;)"' in out
+
+
+def test_each_thumbnail_image_gets_its_title_as_alt_text():
+    source = "intro\n" + thumbnail("plot_a", "The sigmoid", "t") + thumbnail("plot_b", "The learner&#x27;s friend", "u")
+    out = titles_as_alt(source)
+    assert alts(out) == [" The sigmoid", " The learner's friend"]
+    assert out.replace(":alt: The sigmoid", ":alt:").replace(":alt: The learner's friend", ":alt:") == source
+
+
+def test_the_alt_text_is_the_translated_title(tmp_path):
+    write_catalog(tmp_path, "plot_a", {"The sigmoid and its slope": "시그모이드와 그 기울기"})
+    source = thumbnail("plot_a", "The sigmoid and its slope", "t")
+    assert alts(titles_as_alt(translate_thumbnails(source, "auto_examples", tmp_path))) == [" 시그모이드와 그 기울기"]
+
+
+def hook_app(tmp_path, language, builder):
+    """Just what the source-read hook reads of the Sphinx application."""
+    config = SimpleNamespace(
+        language=language, locale_dirs=["locale"], sphinx_gallery_conf={"gallery_dirs": "auto_examples"},
+    )
+    return SimpleNamespace(config=config, srcdir=tmp_path, builder=SimpleNamespace(name=builder))
+
+
+@pytest.mark.parametrize(
+    "language, builder, alt",
+    [("en", "html", " The sigmoid"), ("ko", "html", " 시그모이드"), ("en", "gettext", "")],
+)
+def test_the_hook_fills_the_alt_text_in_every_build_but_the_message_templates(tmp_path, language, builder, alt):
+    write_catalog(tmp_path / "locale" / "ko" / "LC_MESSAGES", "plot_a", {"The sigmoid": "시그모이드"})
+    source = [thumbnail("plot_a", "The sigmoid", "t")]
+    _on_source_read(hook_app(tmp_path, language, builder), "auto_examples/index", source)
+    assert alts(source[0]) == [alt]
+    other = [thumbnail("plot_a", "The sigmoid", "t")]
+    _on_source_read(hook_app(tmp_path, language, builder), "neuron", other)
+    assert alts(other[0]) == [""]
+
+
+# The thumbnails of the built gallery: each image's alt text, and the title shown under it.
+BUILT_THUMBNAIL = re.compile(
+    r'<div class="sphx-glr-thumbcontainer".*?<img\b[^>]*?\balt="([^"]*)".*?'
+    r'<div class="sphx-glr-thumbnail-title">(.*?)</div>',
+    re.S,
+)
+FILE_NAME_LIKE = re.compile(r"plot[_ ]|sphx_glr|_thumb|\.png", re.I)
+
+
+@pytest.mark.docs
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_built_gallery_thumbnail_has_its_title_as_alt_text(site, lang):
+    page = (site.builds[lang].html / GALLERY_DIR / "index.html").read_text(encoding="utf-8")
+    article = page.split("<article", 1)[1].split("</article>", 1)[0]
+    images = re.findall(r"<img\b[^>]*>", article)
+    thumbnails = BUILT_THUMBNAIL.findall(article)
+    assert images and len(thumbnails) == len(images)
+    for alt, title in thumbnails:
+        alt, title = html.unescape(alt), html.unescape(title).strip()
+        assert alt.strip() and not FILE_NAME_LIKE.search(alt), (alt, title)
+        assert alt == title
+    if lang == "ko":
+        assert all(re.search("[\uac00-\ud7a3]", alt) for alt, _ in thumbnails)

@@ -64,5 +64,9 @@ def test_the_particle_rule_on_examples(text, separated):
 
 def test_the_gloss_rules_on_examples():
     assert transliteration_glosses("시그모이드(sigmoid) 함수와 역전파(backpropagation)") == ["시그모이드(sigmoid)"]
+    # A transliteration of several words, and a plural that is not the word less its "s".
+    assert transliteration_glosses("로그 멜 필터 뱅크(mel filterbank)와 클래스(classes)") == [
+        "멜 필터 뱅크(mel filterbank)", "클래스(classes)",
+    ]
     assert repeated_glosses(["역전파(backpropagation)는", "다시 역전파(backpropagation)를"]) == ["backpropagation"]
     assert repeated_glosses(["역전파(backpropagation)는", "배정밀도(float64)"]) == []

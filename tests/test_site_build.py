@@ -21,10 +21,12 @@ LATIN_WORD = re.compile(r"\b[A-Za-z]{3,}\b")
 
 
 def main_text(page: Path) -> str:
-    """The visible prose of a page's article: no code, math, or markup."""
+    """The visible prose of a page's article: no code, math, markup, or text marked as English."""
     text = page.read_text(encoding="utf-8")
     text = text.split("<article", 1)[1].split(">", 1)[1].split("</article>", 1)[0]
     for pattern in (
+        # The glossary's English column, English on purpose (lang="en").
+        r'<(\w+)[^>]*\slang="en"[^>]*>.*?</\1>',
         r"<pre.*?</pre>",
         r"<code.*?</code>",
         r'<span class="math[^"]*">.*?</span>',

@@ -1,4 +1,4 @@
-"""Translate the sphinx-gallery thumbnails (titles and tooltips) in a translated build."""
+"""The sphinx-gallery thumbnails in each language: translated titles and tooltips, titles as alt text."""
 
 from __future__ import annotations
 
@@ -15,6 +15,11 @@ from sphinx.application import Sphinx
 # extension puts in each example's own translated title and introduction, taken
 # from that example's catalog.
 THUMB = '<div class="sphx-glr-thumbcontainer"'
+# sphinx-gallery leaves each thumbnail image's alt text empty; in every build
+# it becomes the title the thumbnail shows, so a reader who cannot see the
+# picture hears what it is, in the page's language.
+ALT = re.compile(r"^([ \t]*:alt:).*$", re.M)
+TITLE = re.compile(r'sphx-glr-thumbnail-title">(.*?)</div>', re.S)
 ROLE_OR_LITERAL = re.compile(r":\w+:`([^`]*)`|``([^`]*)``")
 
 
@@ -63,18 +68,37 @@ def translate_thumbnails(source: str, gallery_dir: str, catalogs: Path) -> str:
     return THUMB.join([first] + [translate(block) for block in thumbnails])
 
 
+def titles_as_alt(source: str) -> str:
+    """Give each thumbnail image its thumbnail's title (as shown, so translated if it was) as alt text."""
+
+    def fill(block: str) -> str:
+        title = TITLE.search(block)
+        if title is None:
+            return block
+        alt = " ".join(html.unescape(title.group(1)).split())
+        return ALT.sub(lambda m: f"{m.group(1)} {alt}", block, count=1)
+
+    first, *thumbnails = source.split(THUMB)
+    return THUMB.join([first] + [fill(block) for block in thumbnails])
+
+
 def gallery_dirs(app: Sphinx) -> list[str]:
     dirs = app.config.sphinx_gallery_conf.get("gallery_dirs", [])
     return [dirs] if isinstance(dirs, str) else list(dirs)
 
 
 def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
-    if app.config.language in (None, "en"):
-        return
     for gallery_dir in gallery_dirs(app):
-        if docname == f"{gallery_dir}/index":
+        if docname != f"{gallery_dir}/index":
+            continue
+        if app.config.language not in (None, "en"):
             catalogs = Path(app.srcdir, app.config.locale_dirs[0], app.config.language, "LC_MESSAGES")
             source[0] = translate_thumbnails(source[0], gallery_dir, catalogs)
+        # Sphinx extracts an image's alt text as a message: filled in for the
+        # message templates, the titles would reach the gallery index's
+        # catalog, to be translated a second time after the examples' own.
+        if app.builder.name != "gettext":
+            source[0] = titles_as_alt(source[0])
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
