@@ -104,9 +104,10 @@ sphinx_gallery_conf = {
     "show_signature": False,
     # A downloaded notebook starts by installing the library it imports.
     "first_notebook_cell": (
-        "# This notebook needs dlaudio, the course's library. Download\n"
-        f"# {WHEEL} from the home page of the course site\n"
-        "# into the folder of this notebook, then run this cell once.\n"
+        # The comment does not name the file, so a new version needs no new translation.
+        "# This notebook needs dlaudio, the course's library. Download its wheel\n"
+        "# (the .whl file named below) from the home page of the course site into\n"
+        "# the folder of this notebook, then run this cell once.\n"
         f"%pip install {WHEEL} matplotlib"
     ),
 }

@@ -34,7 +34,8 @@ _alternatives = "|".join(sorted(PARTICLES, key=len, reverse=True))
 AFTER_MARKUP = re.compile(rf"(?<!\\)(\$|`|\*\*|\\\))[ ]({_alternatives})(?![{HANGUL}])")
 AFTER_WORD = re.compile(rf"[{HANGUL}][ ]({'|'.join(WORD_PARTICLES)})(?![{HANGUL}])")
 # A gloss: a Hangul word followed at once by an English word or phrase in brackets.
-GLOSS = re.compile(rf"([{HANGUL}][{HANGUL} ]*?)\(([A-Za-z][A-Za-z' -]*)\)")
+# The term may be bold: "**교차 엔트로피**(cross-entropy)".
+GLOSS = re.compile(rf"([{HANGUL}][{HANGUL} ]*?)(?:\*\*)?\(([A-Za-z][A-Za-z' -]*)\)")
 
 GLOSSARY = read_glossary(DOCS / "glossary.csv")
 # Korean terms that are only the English word written in Hangul (the glossary

@@ -70,3 +70,6 @@ def test_the_gloss_rules_on_examples():
     ]
     assert repeated_glosses(["역전파(backpropagation)는", "다시 역전파(backpropagation)를"]) == ["backpropagation"]
     assert repeated_glosses(["역전파(backpropagation)는", "배정밀도(float64)"]) == []
+    # A bold term's gloss counts too.
+    assert repeated_glosses(["**교차 엔트로피**(cross-entropy)는", "교차 엔트로피(cross-entropy)를"]) == ["cross-entropy"]
+    assert transliteration_glosses("**소프트맥스**(softmax) 함수") == ["소프트맥스(softmax)"]
