@@ -41,7 +41,7 @@ extensions = [
     "sphinx_copybutton",
     "sphinx_gallery.gen_gallery",
     "gallery_i18n",  # translated gallery thumbnails
-    "gallery_downloads",  # translated gallery downloads (.py, .ipynb, .zip)
+    "gallery_translation",  # a translated build runs translated examples (pages and downloads)
     "korean_search",  # Korean search language and its search-page script
     "korean_interface",  # Korean copy button; "module" in the index translated
     "offline_mathjax",  # MathJax served with the site; sets mathjax_path

@@ -1,6 +1,6 @@
 """The words of a gallery script found and replaced: text blocks, code comments, printed strings.
 
-Used by ``gallery_downloads.py``. Run as a script, it writes the template of
+Used by ``gallery_translation.py``. Run as a script, it writes the template of
 the code catalog: every code comment and printed string of the examples, and
 the comments of the notebooks' first and last cells set in ``conf.py``::
 

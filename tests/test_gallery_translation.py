@@ -1,4 +1,4 @@
-"""The Korean gallery's downloads are Korean (docs/_ext/gallery_code.py, gallery_downloads.py).
+"""The Korean gallery's downloads are Korean (docs/_ext/gallery_code.py, gallery_translation.py).
 
 The text of each downloaded script and notebook, its code comments and the
 strings it prints are translated; its code is the English code; it still runs
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import html
 import io
 import json
 import re
@@ -23,7 +24,7 @@ import pytest
 from docutils.utils import column_width
 from sphinx_gallery.py_source_parser import remove_config_comments, split_code_and_text_blocks
 
-import gallery_downloads
+import gallery_translation
 from gallery_code import code_messages, notebook_cells, places, translate, wrap, write_template
 from sitetools import EXAMPLES_DIR, ROOT, examples
 
@@ -123,8 +124,8 @@ def test_a_message_without_translation_warns_and_stays_english(tmp_path, monkeyp
     po.append(polib.POEntry(msgid="A  title", msgstr="제목"))
     po.save(str(tmp_path / "plot_a.po"))
     warnings = []
-    monkeypatch.setattr(gallery_downloads.logger, "warning", lambda *args, **kwargs: warnings.append(args))
-    text = gallery_downloads.Catalog(tmp_path / "plot_a.po", key=gallery_downloads.normalised).translator("plot_a.py")
+    monkeypatch.setattr(gallery_translation.logger, "warning", lambda *args, **kwargs: warnings.append(args))
+    text = gallery_translation.Catalog(tmp_path / "plot_a.po", key=gallery_translation.normalised).translator("plot_a.py")
     assert text("A title") == "제목"  # found with whitespace normalised
     assert text("Untranslated.") == "Untranslated."
     assert len(warnings) == 1 and "Untranslated." in warnings[0]
@@ -310,3 +311,37 @@ def test_korean_script_runs_and_draws_the_english_figures(site, name, monkeypatc
     assert HANGUL.search(korean_out) and korean_out != english_out
     number = re.compile(r"-?\d+(?:\.\d+)?(?:e[-+]\d+)?")
     assert sorted(number.findall(korean_out)) == sorted(number.findall(english_out))
+
+
+# --- the Korean gallery pages -------------------------------------------------
+
+OUTPUT_BLOCK = re.compile(r'<div class="sphx-glr-script-out[^"]*">(.*?)</pre>', re.S)
+COMMENT_SPAN = re.compile(r'<span class="c1">(.*?)</span>', re.S)
+
+
+def page_text(fragment: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment))
+
+
+def printed_words(name: str) -> list[str]:
+    """The strings with words that the script prints."""
+    source = (EXAMPLES_DIR / f"{name}.py").read_text(encoding="utf-8")
+    return [p.english for p in places(source) if p.kind == "string" and ENGLISH_WORD.search(prose(p.english))]
+
+
+@pytest.mark.docs
+@pytest.mark.parametrize("name", examples())
+def test_korean_gallery_page_shows_korean_comments_and_output(site, name):
+    """sphinx-gallery ran the Korean script: the page's code comments and the
+    printed output under the code are Korean wherever the English had words."""
+    english = (site.builds["en"].html / "auto_examples" / f"{name}.html").read_text(encoding="utf-8")
+    korean = (site.builds["ko"].html / "auto_examples" / f"{name}.html").read_text(encoding="utf-8")
+    en_comments = [page_text(c) for c in COMMENT_SPAN.findall(english)]
+    ko_comments = [page_text(c) for c in COMMENT_SPAN.findall(korean)]
+    assert len(ko_comments) == len(en_comments)
+    for en, ko in zip(en_comments, ko_comments):
+        if ENGLISH_WORD.search(prose(en)):
+            assert HANGUL.search(ko), f"{name}: English comment on the Korean page: {ko!r}"
+    ko_output = " ".join(page_text(o) for o in OUTPUT_BLOCK.findall(korean))
+    if printed_words(name):
+        assert HANGUL.search(ko_output), f"{name}: the printed output is not Korean: {ko_output[:200]!r}"
