@@ -100,8 +100,10 @@ def _translate_gallery(app: Sphinx) -> None:
     single = isinstance(examples_dirs, str)
     examples_dirs = [examples_dirs] if single else list(examples_dirs)
     gallery_dirs = [gallery_dirs] if isinstance(gallery_dirs, str) else list(gallery_dirs)
-    # Beside the doctrees: build output, never part of the site.
-    root = Path(app.doctreedir).parent / f"gallery-{app.config.language}"
+    # With the doctrees: Sphinx's own build data, outside the pages even when the
+    # doctrees sit inside the output folder (sphinx-build without -d, as on
+    # Read the Docs).
+    root = Path(app.doctreedir) / "translated-gallery"
     translated_dirs = []
     for examples, gallery_dir in zip(examples_dirs, gallery_dirs):
         out = root / gallery_dir
