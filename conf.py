@@ -40,7 +40,7 @@ extensions = [
     "sphinx.ext.mathjax",
     "sphinx_copybutton",
     "sphinx_gallery.gen_gallery",
-    "gallery_i18n",  # translated gallery thumbnails
+    "gallery_alt_text",  # gallery thumbnails get their titles as alt text
     "gallery_translation",  # a translated build runs translated examples (pages and downloads)
     "korean_search",  # Korean search language and its search-page script
     "korean_interface",  # Korean copy button; "module" in the index translated

@@ -32,8 +32,8 @@ labels, classes = dlaudio.encode_labels(data.labels)
 train, val, test = dlaudio.split_by_speaker(
     data.speakers, data.labels, groups=data.groups, rng=0
 )
-x = dlaudio.Standardizer().fit(frames.mean(axis=1)[train])
-x = x.transform(frames.mean(axis=1))
+scaler = dlaudio.Standardizer().fit(frames.mean(axis=1)[train])
+x = scaler.transform(frames.mean(axis=1))
 y = dlaudio.one_hot(labels, len(classes))
 net = dlaudio.MLP(13, [16], 7, rng=0, output="softmax", bias=True)
 history = net.train(
