@@ -29,7 +29,7 @@ from matplotlib.colors import BoundaryNorm
 
 from dlaudio import MLP, trace
 from dlaudio.data import worked_example
-from dlaudio.magnitudes import mean_abs, relay_bounds, row_norms
+from dlaudio.backprop import mean_abs, relay_bounds, row_norms
 
 t = trace(*worked_example())
 error_sizes = mean_abs(t.error)

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dlaudio import MLP, gradient_check, loss, trace
-from dlaudio.backprop import backward, delta, deriv, forward_pass, output_error, relay_error
+from dlaudio.backprop import delta, deriv, output_error, relay_error
 from dlaudio.data import WORKED_EXAMPLE_W1, worked_example
 from dlaudio.gradcheck import numerical_gradient
 
@@ -92,9 +92,9 @@ def test_deriv_is_minus_the_gradient_of_E(widths, batch, seed):
 
 def test_gradient_check_detects_a_wrong_gradient(monkeypatch):
     # A backpropagation that forgets the slope of the sigmoid must fail the check.
-    import dlaudio.backprop as bp
+    import dlaudio.layers  # where the Sigmoid layer takes its slope from
 
-    monkeypatch.setattr(bp, "sigmoid_slope", lambda a: np.ones_like(a))
+    monkeypatch.setattr(dlaudio.layers, "sigmoid_slope", lambda a: np.ones_like(a))
     net = MLP(2, [3], 1, rng=0)
     assert gradient_check(net, [[0.2, 0.4]], [[0.9]]) > 0.1
 
@@ -155,9 +155,9 @@ def test_backward_formulas_by_hand_on_a_batch():
     weights = [rng.standard_normal((3, 4)), rng.standard_normal((4, 2))]
     x = rng.uniform(size=(5, 3))
     y = rng.uniform(size=(5, 2))
-    h, a = forward_pass(weights, x)
+    t = trace(MLP.from_weights(weights), x, y)  # the layers' forward and backward, kept
+    h, a, errors, deltas, derivs = t.h, t.a, t.error, t.delta, t.deriv
     assert np.allclose(h[1], x @ weights[0]) and np.allclose(a[2], 1 / (1 + np.exp(-(a[1] @ weights[1]))))
-    errors, deltas, derivs = backward(weights, a, y - a[2])
     assert np.allclose(deltas[2], (y - a[2]) * a[2] * (1 - a[2]))
     assert np.allclose(errors[1], deltas[2] @ weights[1].T)
     assert np.allclose(derivs[0], x.T @ deltas[1])

@@ -404,6 +404,20 @@ def test_features_bad_input(tmp_path, clips):
             call()
 
 
+def test_a_clip_set_brings_its_own_rate(clips):
+    waves, sr = clips
+    data = Clips(waves=list(waves), sr=sr, labels=["x"] * len(waves))
+    expected = mfcc_features(waves, sr, frames=4)
+    np.testing.assert_array_equal(mfcc_features(data, frames=4), expected)  # sr left out
+    np.testing.assert_array_equal(mfcc_features(data, sr, frames=4), expected)  # the same sr given
+    with pytest.raises(ValueError, match=f"the clips are at {sr} Hz; sr=22050 .*wrong rate: leave sr out"):
+        mfcc_features(data, 22050, frames=4)
+    with pytest.raises(ValueError):
+        mfcc_features(data, sr=0)
+    with pytest.raises(TypeError, match="sr is missing"):
+        mfcc_features(waves)  # plain waves have no rate of their own
+
+
 # --- splits, standardisation, classes -----------------------------------------------------
 
 
@@ -495,3 +509,34 @@ def test_labels_to_classes_and_one_hot():
         one_hot([0.0, 1.0], 3)
     with pytest.raises(TypeError):
         encode_labels("aou")
+
+
+def test_split_takes_speakers_and_labels_from_a_clip_set(small):
+    by_fields = split_by_speaker(small.speakers, small.labels, groups=small.groups, rng=0)
+    whole = split_by_speaker(small, groups=small.groups, rng=0)
+    for a, b in zip(by_fields, whole):
+        np.testing.assert_array_equal(a, b)
+    halves = split_by_speaker(small, fractions=(0.5, 0.5), rng=1)
+    for a, b in zip(split_by_speaker(small.speakers, small.labels, (0.5, 0.5), rng=1), halves):
+        np.testing.assert_array_equal(a, b)
+    with pytest.raises(TypeError, match="bring their own labels"):
+        split_by_speaker(small, (0.5, 0.5))  # fractions given where labels go
+    with pytest.raises(TypeError, match="labels is missing"):
+        split_by_speaker(small.speakers)
+    nameless = Clips(waves=small.waves[:2], sr=small.sr, labels=small.labels[:2])
+    with pytest.raises(ValueError, match="no speakers"):
+        split_by_speaker(nameless)
+
+
+def test_the_old_module_and_the_short_name():
+    from dlaudio import clips, datasets, features, preprocessing, splits, vowelset
+
+    assert dlaudio.vowels is dlaudio.make_vowels is vowelset.make_vowels is datasets.vowels
+    assert dlaudio.datasets.KOREAN_VOWELS is vowelset.KOREAN_VOWELS
+    assert dlaudio.datasets.CHILD_SCALE == vowelset.CHILD_SCALE == 1.15
+    modules = (clips, features, preprocessing, splits, vowelset)
+    assert set(datasets.__all__) == {name for module in modules for name in module.__all__}
+    for module in modules:
+        for name in module.__all__:
+            assert getattr(datasets, name) is getattr(module, name)
+            assert name not in dlaudio.__all__ or getattr(dlaudio, name) is getattr(module, name)

@@ -21,7 +21,7 @@ from matplotlib.transforms import Affine2D  # noqa: E402
 
 from dlaudio import MLP, sum_dataset, trace  # noqa: E402
 from dlaudio.data import worked_example  # noqa: E402
-from dlaudio.magnitudes import mean_abs  # noqa: E402
+from dlaudio.backprop import mean_abs  # noqa: E402
 
 EXAMPLES = examples()
 # The examples of chapters 01-02, held to the figure rules of issue 13 below.

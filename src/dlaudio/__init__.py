@@ -3,12 +3,15 @@
 =========================  ==================================================
 ``dlaudio.neuron``         chapter 01: one neuron with the ``math`` module
 ``dlaudio.activations``    the sigmoid and its slope, the softmax, for arrays
+``dlaudio.backprop``       chapter 02-1: the formulas of backpropagation, trace
+``dlaudio.layers``         each step of a network: dense, sigmoid, softmax output
+``dlaudio.sequential``     a network as a sequence of layers
 ``dlaudio.network``        chapter 02: the multilayer perceptron
-``dlaudio.backprop``       chapter 02-1: forward and backward passes, trace
 ``dlaudio.loss``           the losses training minimises: E, cross-entropy, L2
-``dlaudio.training``       gradient descent in mini-batches, early stopping
+``dlaudio.optim``          what turns Derivs into steps: gradient descent
+``dlaudio.training``       the training loop in mini-batches, early stopping
 ``dlaudio.gradcheck``      backpropagation against finite differences
-``dlaudio.data``           the course's data sets
+``dlaudio.data``           the sum data set and the worked 2-2-1 example
 ``dlaudio.wav``            chapter 03: reading and writing WAV files
 ``dlaudio.signals``        tones, chirps, white noise and pulse trains
 ``dlaudio.fourier``        the DFT as a matrix product, bin frequencies
@@ -18,39 +21,60 @@
 ``dlaudio.dct``            the DCT-II as a matrix
 ``dlaudio.cepstrum``       MFCCs
 ``dlaudio.synth``          source-filter vowels: glottal pulses, formant resonators
-``dlaudio.datasets``       Korean vowels from a seed, WAV folders, features, splits
+``dlaudio.clips``          clip sets (``Clips``): reading and writing WAV folders
+``dlaudio.vowelset``       Korean vowels from a seed: ``make_vowels`` (``vowels``)
+``dlaudio.features``       MFCC rows, one per clip, and their cache
+``dlaudio.splits``         train / validation / test splits by speaker
+``dlaudio.preprocessing``  standardised features, class indices, one-hot rows
+``dlaudio.datasets``       the five above under one name, for older imports
 =========================  ==================================================
 """
+
+import importlib.metadata
 
 from .activations import sigmoid, sigmoid_slope, softmax
 from .backprop import Trace, trace
 from .cepstrum import mfcc
+from .clips import Clips, load_folder
 from .data import sum_dataset
-from .datasets import (
-    Clips, Standardizer, VowelSet, encode_labels, frame_count, load_folder, mfcc_features, one_hot,
-    split_by_speaker, vowels,
-)
+# The data-set modules' old name, so that dlaudio.datasets.KOREAN_VOWELS still works.
+from . import datasets
 from .dct import dct_matrix
 from .decibels import amplitude_to_db, power_to_db
+from .features import frame_count, mfcc_features
 from .fourier import dft, dft_matrix, fft_frequencies
 from .gradcheck import gradient_check
-from .loss import cross_entropy, l2_penalty, loss, mean_loss, mean_squared_error
+from .layers import Dense, Sigmoid, SoftmaxCrossEntropy
+# The module ``loss`` is callable as its function ``loss`` (see dlaudio/loss.py),
+# so ``from dlaudio import loss`` and ``import dlaudio.loss`` both work.
+from . import loss
+from .loss import cross_entropy, l2_penalty, mean_loss, mean_squared_error
 from .mel import (
     EmptyMelFilterWarning, hz_to_mel, mel_filterbank, mel_frequencies, mel_to_hz, melspectrogram,
 )
 from .network import MLP
+from .optim import SGD
 from .neuron import neuron_output, weighted_sum
+from .preprocessing import Standardizer, encode_labels, one_hot
 from .signals import chirp, pulse_train, tone, white_noise
 from .spectrogram import frame, hann, power_spectrogram, stft
+from .splits import split_by_speaker
 from .synth import formant_filter, glottal_pulse, glottal_source, resonator_response, vowel
+from .sequential import Sequential
 from .training import History, train
+from .vowelset import VowelSet, make_vowels, vowels
 from .wav import read_wav, write_wav
 
 __all__ = [
     "Clips",
+    "Dense",
     "EmptyMelFilterWarning",
     "History",
     "MLP",
+    "SGD",
+    "Sequential",
+    "Sigmoid",
+    "SoftmaxCrossEntropy",
     "Standardizer",
     "Trace",
     "VowelSet",
@@ -73,6 +97,7 @@ __all__ = [
     "l2_penalty",
     "load_folder",
     "loss",
+    "make_vowels",
     "mean_loss",
     "mean_squared_error",
     "mel_filterbank",
@@ -103,4 +128,5 @@ __all__ = [
     "white_noise",
     "write_wav",
 ]
-__version__ = "0.1.0"
+# One version, the installed package's (pyproject.toml), not a second copy here.
+__version__ = importlib.metadata.version("dlaudio")

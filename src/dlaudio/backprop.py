@@ -14,8 +14,9 @@ error relay                     :math:`\\mathrm{error}_{l-1} = \\delta_l \\cdot 
 gradient descent                :math:`W_l \\leftarrow W_l + \\eta \\, \\mathrm{Deriv}_l`
 ==============================  ==============================================
 
-Each line is one function here. The network, the trainer, the step-by-step
-``trace`` and the gradient check all call these same functions.
+Each line is one function here. The layers (``dlaudio.layers``) call them,
+and the network, the trainer, the step-by-step ``trace`` and the gradient
+check all run those same layers.
 
 Two options change a few symbols and none of the formulas:
 
@@ -39,23 +40,24 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._checks import non_negative_real
-from .activations import sigmoid, sigmoid_slope, softmax
+from .activations import sigmoid_slope
 
 __all__ = [
     "with_bias",
     "units",
-    "forward_pass",
     "output_slope",
     "output_error",
     "delta",
     "deriv",
     "relay_error",
-    "backward",
     "weight_decay",
     "update_weights",
     "ByLayer",
     "Trace",
     "trace",
+    "mean_abs",
+    "row_norms",
+    "relay_bounds",
 ]
 
 
@@ -81,28 +83,6 @@ def units(a, bias):
     ``a`` as it is when ``bias`` is false.
     """
     return a[:, :-1] if bias else a
-
-
-def forward_pass(weights, a0, output="sigmoid", bias=False):
-    """Run the input batch ``a0`` through every layer.
-
-    Returns ``(h, a)``: ``h`` maps each layer :math:`l = 1 \\dots L` to its
-    weighted sums :math:`h_l = a_{l-1} \\cdot W_{l-1}`, and ``a`` is the list
-    of activations :math:`a_0 \\dots a_L`, with ``a[0]`` the input itself.
-    Every layer applies the sigmoid, except the output layer when ``output``
-    is ``"softmax"``. With ``bias=True`` every :math:`a_l` but the output
-    ends in a column of ones (``with_bias``), ``a[0]`` included.
-    """
-    L = len(weights)
-    h = {}
-    a = [with_bias(a0) if bias else a0]
-    for l, W in enumerate(weights, start=1):
-        h[l] = np.dot(a[-1], W)
-        if l == L:
-            a.append(softmax(h[l]) if output == "softmax" else sigmoid(h[l]))
-        else:
-            a.append(with_bias(sigmoid(h[l])) if bias else sigmoid(h[l]))
-    return h, a
 
 
 def output_error(y, a_out):
@@ -168,30 +148,6 @@ def relay_error(delta_next, W, bias=False):
     to it, and the relayed error has one column per unit of the layer below.
     """
     return np.dot(delta_next, (W[:-1] if bias else W).T)
-
-
-def backward(weights, a, error_out, relay_to_input=True, derivs_out=None, output="sigmoid", bias=False):
-    """Backpropagate ``error_out`` = :math:`\\mathrm{error}_L` through the layers.
-
-    ``a`` is the list of activations from ``forward_pass``. Returns three
-    dicts keyed by the layer index the course writes on each symbol:
-    ``error[l]`` and ``delta[l]`` for :math:`l = L \\dots 1` (plus
-    ``error[0]``, the error relayed to the inputs), and ``deriv[l]`` for
-    :math:`l = L-1 \\dots 0`. Training needs no ``error[0]`` and skips it
-    with ``relay_to_input=False``, and passes ``derivs_out``, one array per
-    weight matrix, to receive the ``deriv[l]`` instead of new arrays.
-    ``output`` and ``bias`` are the network's (see ``output_slope``,
-    ``units`` and ``relay_error``): the formulas are the same for all.
-    """
-    L = len(weights)
-    errors, deltas, derivs = {L: error_out}, {}, {}
-    for l in range(L, 0, -1):
-        slope = output_slope(a[l], output) if l == L else sigmoid_slope(units(a[l], bias))
-        deltas[l] = delta(errors[l], slope)
-        derivs[l - 1] = deriv(a[l - 1], deltas[l], None if derivs_out is None else derivs_out[l - 1])
-        if l > 1 or relay_to_input:
-            errors[l - 1] = relay_error(deltas[l], weights[l - 1], bias)
-    return errors, deltas, derivs
 
 
 def weight_decay(derivs, weights, l2, bias=False) -> None:
@@ -274,14 +230,15 @@ class Trace:
 def trace(net, x, y, l2=0.0) -> Trace:
     """One forward and one backward pass of ``net`` on ``(x, y)``, keeping everything.
 
-    ``net`` is an ``MLP``; ``x`` and ``y`` are checked by ``net.check_xy``.
-    Its weights and its stored state are not changed: this is the same
-    computation that ``train`` performs before each update, with the
-    network's ``output`` and ``bias`` (a softmax output shows
-    ``delta[-1] == error[-1]``; with biases every ``a[l]`` but the output
-    ends in a column of ones and every ``W[l]`` has a bias row). With
-    ``l2`` :math:`= \\lambda > 0`, ``deriv`` includes the weight-decay term
-    :math:`-\\lambda W` (``weight_decay``), as in training.
+    ``net`` is an ``MLP``, or any ``Sequential`` whose layers with weights
+    are each followed by an activation; ``x`` and ``y`` are checked by
+    ``net.check_xy``. Its weights and its stored state are not changed:
+    this is the same computation, through the same layers, that ``train``
+    performs before each update, with the network's ``output`` and ``bias``
+    (a softmax output shows ``delta[-1] == error[-1]``; with biases every
+    ``a[l]`` but the output ends in a column of ones and every ``W[l]`` has
+    a bias row). With ``l2`` :math:`= \\lambda > 0`, ``deriv`` includes the
+    weight-decay term :math:`-\\lambda W` (``weight_decay``), as in training.
 
     >>> from dlaudio import MLP
     >>> net = MLP.from_weights([[[0.1, 0.25], [0.15, 0.3]], [[0.5], [0.5]]])
@@ -291,18 +248,77 @@ def trace(net, x, y, l2=0.0) -> Trace:
     """
     x, y = net.check_xy(x, y)
     l2 = non_negative_real(l2, "l2")
-    weights = [W.copy() for W in net.weights]
-    h, a = forward_pass(weights, x, net.output, net.bias)
-    errors, deltas, derivs = backward(weights, a, output_error(y, a[-1]), output=net.output, bias=net.bias)
+    net = net.copy()  # the trace's own weights and Derivs
+    # Forward: a layer with weights starts layer l + 1 of the course: its
+    # input, as it multiplies it, is a_l, and its output h_{l+1}.
+    h, a, caches = {}, [], []
+    out = x
+    for layer in net.layers:
+        out, cache = layer.forward(out)
+        caches.append(cache)
+        if hasattr(layer, "W"):
+            a.append(cache)
+            h[len(a)] = out
+    a.append(out)
+    # Backward: an activation turns error_l into delta_l, and the layer with
+    # weights below it turns delta_l into Deriv_{l-1} and error_{l-1}.
+    L = len(net.weighted)
+    errors, deltas = {L: output_error(y, out)}, {}
+    g, l = errors[L], L
+    for layer, cache in zip(reversed(net.layers), reversed(caches)):
+        if hasattr(layer, "W"):
+            deltas[l] = g
+            l -= 1
+            g = errors[l] = layer.backward(g, cache)
+        else:
+            g = layer.backward(g, cache)
     if l2:
-        weight_decay(derivs, weights, l2, net.bias)
-    L = len(weights)
+        net.weight_decay(l2)
     return Trace(
-        W=weights,
+        W=[layer.W for layer in net.weighted],
         h=ByLayer(h, count=L + 1),
         a=a,
         y=y,
         error=ByLayer(errors, count=L + 1),
         delta=ByLayer(deltas, count=L + 1),
-        deriv=ByLayer(derivs, count=L),
+        deriv=ByLayer({l: layer.deriv for l, layer in enumerate(net.weighted)}, count=L),
     )
+
+
+# -- sizes per layer: the numbers the gallery draws from a trace -----------------
+
+
+def mean_abs(values: dict) -> dict:
+    """``{l: mean |values[l]|}``: the average size of an entry, per layer.
+
+    >>> from dlaudio import trace
+    >>> from dlaudio.data import worked_example
+    >>> t = trace(*worked_example())
+    >>> {l: round(v, 5) for l, v in mean_abs(t.error).items()}
+    {2: 0.34307, 1: 0.03866, 0: 0.00339}
+    """
+    return {l: float(np.mean(np.abs(v))) for l, v in values.items()}
+
+
+def row_norms(values: dict) -> dict:
+    """``{l: mean over samples of ||values[l]||}``, the Euclidean length of each sample's row."""
+    return {l: float(np.mean(np.linalg.norm(v, axis=1))) for l, v in values.items()}
+
+
+def relay_bounds(t) -> dict:
+    """The most that one backward step lets :math:`\\|\\delta_l\\|` be, given :math:`\\delta_{l+1}`.
+
+    From :math:`\\delta_l = (\\delta_{l+1} \\cdot W_l^T) \\odot \\sigma'(a_l)`
+    and :math:`0 < \\sigma' \\le \\frac14`,
+
+    .. math:: \\|\\delta_l\\| \\le \\tfrac14 \\, \\|W_l\\|_2 \\, \\|\\delta_{l+1}\\| ,
+
+    where :math:`\\|W_l\\|_2` is the largest singular value of :math:`W_l`.
+    Returns ``{l: mean over samples of the right-hand side}`` for every hidden
+    layer :math:`l = 1 \\dots L-1`; ``row_norms(t.delta)[l]`` never exceeds it.
+    """
+    bounds = {}
+    for l in range(len(t.W) - 1, 0, -1):
+        spectral = np.linalg.norm(t.W[l], 2)
+        bounds[l] = float(np.mean(0.25 * spectral * np.linalg.norm(t.delta[l + 1], axis=1)))
+    return bounds

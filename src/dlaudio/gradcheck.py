@@ -18,15 +18,14 @@ import numpy as np
 
 from . import backprop
 from ._checks import non_negative_real
-from .loss import l2_penalty, output_loss
 
 __all__ = ["numerical_gradient", "gradient_check"]
 
 
 def _loss_of(net, x, y) -> float:
     """:math:`E` of ``net`` on ``(x, y)``: its own loss, the cross-entropy for a softmax output."""
-    h, a = backprop.forward_pass(net.weights, x, net.output, net.bias)
-    return output_loss(y, h[len(net.weights)], a[-1], net.output)
+    out, caches = net.forward_batch(x)
+    return net.batch_loss(y, out, caches)
 
 
 def numerical_gradient(net, x, y, eps=1e-4, l2=0.0) -> list:
@@ -44,14 +43,14 @@ def numerical_gradient(net, x, y, eps=1e-4, l2=0.0) -> list:
     x, y = x.astype(np.float64), y.astype(np.float64)
     copy = net.copy(dtype=np.float64)  # always a new network, with new weights
     grads = []
-    for W in copy.weights:
+    for W in (layer.W for layer in copy.weighted):
         G = np.empty_like(W)
         for index in np.ndindex(W.shape):
             saved = W[index]
             E = {}
             for k in (-2, -1, 1, 2):
                 W[index] = saved + k * eps
-                E[k] = _loss_of(copy, x, y) + l2_penalty(copy.weights, l2, copy.bias)
+                E[k] = _loss_of(copy, x, y) + copy.l2_penalty(l2)
             W[index] = saved
             G[index] = (8 * (E[1] - E[-1]) - (E[2] - E[-2])) / (12 * eps)
         grads.append(G)
@@ -86,7 +85,7 @@ def gradient_check(net, x, y, eps=1e-4, l2=0.0) -> float:
     net = net.copy(dtype=np.float64)
     t = backprop.trace(net, x, y, l2)
     numeric = numerical_gradient(net, x, y, eps, l2)
-    E = output_loss(t.y, t.h[-1], t.a[-1], net.output) + l2_penalty(t.W, l2, net.bias)
+    E = _loss_of(net, *net.check_xy(x, y)) + net.l2_penalty(non_negative_real(l2, "l2"))
     rounding = 8 * np.finfo(np.float64).eps * E / eps
     worst = 0.0
     for l, G in enumerate(numeric):

@@ -16,22 +16,23 @@ import numbers
 
 import numpy as np
 
-from . import backprop
-from . import training
-from ._checks import (
-    all_finite, as_generator, choice, float_dtype, float_matrix, positive_int, positive_real, real_array,
-)
+from ._checks import all_finite, as_generator, choice, float_dtype, positive_int, real_array
+from .layers import Dense, Sigmoid, SoftmaxCrossEntropy
+from .sequential import Sequential
 
 __all__ = ["MLP"]
 
 OUTPUTS = ("sigmoid", "softmax")
 
 
-class MLP:
+class MLP(Sequential):
     """A multilayer perceptron: ``MLP(num_inputs, hidden_layers, num_outputs, rng=None, dtype=numpy.float64, output="sigmoid", bias=False)``.
 
     Sigmoid layers and no biases by default, as in the course; a softmax
-    output and biases on request, for a classifier.
+    output and biases on request, for a classifier. It is a ``Sequential``
+    of ``Dense`` layers, each followed by a ``Sigmoid`` (a
+    ``SoftmaxCrossEntropy`` at a softmax output), and has its methods:
+    ``forward``, ``backward``, ``gradient_descent``, ``predict``, ``train``.
 
     Parameters
     ----------
@@ -110,16 +111,22 @@ class MLP:
         sizes += [positive_int(n, f"hidden_layers[{i}]") for i, n in enumerate(hidden_layers)]
         sizes.append(positive_int(num_outputs, "num_outputs"))
         rng = as_generator(rng)
-        self.dtype = float_dtype(dtype)
+        dtype = float_dtype(dtype)
         self._set_kind(output, bias)
         self._check_outputs(sizes[-1])
         # Generator.standard_normal is the Generator's name for randn. The
         # draws are the same in either precision: float32 rounds float64's.
         # A bias row is one more row of W, drawn like the others.
-        self._weights = [
-            rng.standard_normal((n + int(self.bias), m)).astype(self.dtype) for n, m in zip(sizes[:-1], sizes[1:])
-        ]
-        self._forget()
+        weights = [rng.standard_normal((n + int(bias), m)).astype(dtype) for n, m in zip(sizes[:-1], sizes[1:])]
+        super().__init__(self._layers_for(weights), dtype)
+
+    def _layers_for(self, weights) -> list:
+        """Dense and activation layers, in turn, for the weight matrices: the course's network."""
+        layers = []
+        for l, W in enumerate(weights):
+            last = l == len(weights) - 1
+            layers += [Dense(W, self.bias), SoftmaxCrossEntropy() if last and self.output == "softmax" else Sigmoid()]
+        return layers
 
     @classmethod
     def from_weights(cls, weights, dtype=np.float64, output="sigmoid", bias=False) -> "MLP":
@@ -134,14 +141,13 @@ class MLP:
         net = cls.__new__(cls)
         net.dtype = float_dtype(dtype)
         net._set_kind(output, bias)
-        net._weights = net._checked_weights(weights)
-        net._forget()
+        Sequential.__init__(net, net._layers_for(net._checked_weights(weights)), net.dtype)
         return net
 
     def copy(self, dtype=None) -> "MLP":
         """A new network with a copy of these weights, the same ``output`` and ``bias``, in ``dtype`` (default: this one's)."""
         return type(self).from_weights(
-            self._weights, self.dtype if dtype is None else dtype, output=self.output, bias=self.bias
+            self.weights, self.dtype if dtype is None else dtype, output=self.output, bias=self.bias
         )
 
     # -- state --------------------------------------------------------------
@@ -157,10 +163,6 @@ class MLP:
             raise ValueError(
                 "a softmax output needs num_outputs >= 2, one per class (a single softmax output is always 1)"
             )
-
-    def _forget(self) -> None:
-        self.activations = None
-        self.derivs = None
 
     def _checked_weights(self, weights) -> list:
         if isinstance(weights, np.ndarray) or not hasattr(weights, "__iter__"):
@@ -186,17 +188,16 @@ class MLP:
 
     @property
     def weights(self) -> list:
-        return self._weights
+        return [layer.W for layer in self.weighted]
 
     @weights.setter
     def weights(self, weights) -> None:
-        self._weights = self._checked_weights(weights)
-        self._forget()
+        Sequential.__init__(self, self._layers_for(self._checked_weights(weights)), self.dtype)
 
     @property
     def layer_sizes(self) -> list:
         """:math:`[n_0, n_1, \\dots, n_L]`."""
-        return [self._weights[0].shape[0] - self.bias] + [W.shape[1] for W in self._weights]
+        return [self.n_in] + [layer.n_out for layer in self.weighted]
 
     def __repr__(self) -> str:
         n = self.layer_sizes
@@ -204,121 +205,3 @@ class MLP:
             [f", output={self.output!r}" if self.output != "sigmoid" else "", ", bias=True" if self.bias else ""]
         )
         return f"MLP({n[0]}, {n[1:-1]}, {n[-1]}{options})"
-
-    # -- input checks -------------------------------------------------------
-
-    def check_x(self, x, copy=True) -> np.ndarray:
-        """``x`` as this network computes with it: a batch of rows ``(n_samples, n_0)`` in ``dtype``.
-
-        One sample ``(n_0,)`` becomes a batch of one; integers and other float
-        precisions are converted. Raises ``ValueError`` for a wrong shape,
-        ragged rows, an empty array, NaN or inf, and ``TypeError`` for complex
-        numbers or text, naming the shape expected. The result is a fresh copy
-        unless ``copy=False``, which returns an array already in ``dtype``
-        as it is (for callers that only read it).
-
-        >>> MLP(2, [3], 1, rng=0).check_x([1, 2])
-        array([[1., 2.]])
-        """
-        return float_matrix(x, "x", columns=self.layer_sizes[0], dtype=self.dtype, copy=copy)
-
-    def check_xy(self, x, y, copy=True):
-        """``(x, y)`` checked as by ``check_x``, with targets ``y`` of shape ``(n_samples, n_L)``.
-
-        Every function that takes a data set (``train``, ``trace``, the
-        gradient check) runs its inputs through this first, so a bad call
-        raises before anything is computed or changed. For a softmax output
-        every row of ``y`` must be a probability distribution: entries
-        :math:`\\ge 0` that sum to 1, such as the one-hot rows of
-        ``dlaudio.one_hot`` (the output delta :math:`y - a` needs rows that
-        sum to 1).
-        """
-        x = self.check_x(x, copy=copy)
-        y = float_matrix(y, "y", columns=self.layer_sizes[-1], dtype=self.dtype, copy=copy)
-        if y.shape[0] != x.shape[0]:
-            raise ValueError(
-                f"x and y must hold the same number of samples, got {x.shape[0]} and {y.shape[0]}"
-            )
-        if self.output == "softmax":
-            sums = y.sum(axis=1, dtype=np.float64)
-            bad = np.flatnonzero((y < 0).any(axis=1) | (np.abs(sums - 1) > 1e-3))
-            if bad.size:
-                raise ValueError(
-                    f"y of a softmax network must be one-hot rows (or rows of probabilities: >= 0, summing to 1), "
-                    f"e.g. dlaudio.one_hot(labels, {y.shape[1]}); rows {bad[:10].tolist()} are not, "
-                    f"the first is {y[bad[0]].tolist()}"
-                )
-        return x, y
-
-    # -- the course's three steps --------------------------------------------
-
-    def forward(self, x):
-        """Forward pass: :math:`a_{l+1} = \\sigma(a_l \\cdot W_l)` for every layer (softmax at a softmax output).
-
-        ``x`` is one sample, shape ``(n_0,)``, or a batch, ``(n_samples, n_0)``;
-        the output has the same form. The activations are kept in
-        ``activations`` for ``backward``. A softmax output layer applies
-        ``softmax`` instead of the sigmoid; with biases, :math:`a_l` is
-        :math:`[a_l, 1]` (see ``backprop.forward_pass``).
-        """
-        x_checked = self.check_x(x)
-        _, a = backprop.forward_pass(self._weights, x_checked, self.output, self.bias)
-        self.activations = a
-        self.derivs = None
-        return a[-1][0] if np.ndim(x) == 1 else a[-1]
-
-    def backward(self, error):
-        """Backpropagate the output error :math:`\\mathrm{error}_L = y - a_L` of the last ``forward``.
-
-        Stores and returns ``derivs``, where ``derivs[l]`` is
-        :math:`\\mathrm{Deriv}_l = a_l^T \\cdot \\delta_{l+1}`. For a softmax output the
-        same ``y - a`` is the output delta (no slope factor), the negative
-        gradient of the cross-entropy.
-        """
-        if self.activations is None:
-            raise ValueError("call forward(x) before backward(error)")
-        expected = self.activations[-1].shape
-        error = float_matrix(error, "error", columns=expected[1], dtype=self.dtype)
-        if error.shape != expected:
-            raise ValueError(f"error must have shape {expected} like the last output, got {error.shape}")
-        # Only the updates are kept; the error relayed to the inputs is not needed.
-        _, _, self.derivs = backprop.backward(
-            self._weights, self.activations, error, relay_to_input=False, output=self.output, bias=self.bias
-        )
-        return self.derivs
-
-    def gradient_descent(self, eta) -> None:
-        """:math:`W_l \\leftarrow W_l + \\eta \\, \\mathrm{Deriv}_l` with the ``derivs`` of the last ``backward``."""
-        eta = positive_real(eta, "eta (learning rate)")
-        if self.derivs is None:
-            raise ValueError("call backward(error) before gradient_descent(eta)")
-        backprop.update_weights(self._weights, self.derivs, eta)
-        self.derivs = None
-
-    def predict(self, x):
-        """The class of each sample: the index of its largest output (``argmax``).
-
-        With a single output, a yes/no classifier, the class is 1 where the
-        output is at least 0.5 and 0 elsewhere. ``x`` as in ``forward``;
-        returns integer class indices, shape ``(n_samples,)``, or one ``int``
-        for one sample ``(n_0,)``. The stored ``activations`` are not
-        changed.
-
-        >>> MLP.from_weights([[[1.0, -1.0]]], output="softmax").predict([[2.0], [-3.0]])
-        array([0, 1])
-        """
-        _, a = backprop.forward_pass(self._weights, self.check_x(x, copy=False), self.output, self.bias)
-        classes = training.classes_of(a[-1])
-        return int(classes[0]) if np.ndim(x) == 1 else classes
-
-    def train(self, x, y, *, epochs, eta, batch_size=1, shuffle=False, rng=None, exact_loss=False,
-              validation=None, l2=0.0, early_stopping=None):
-        """Gradient descent over a data set: ``net.train(x, y, ...)`` is ``dlaudio.train(net, x, y, ...)``.
-
-        Same keyword-only arguments and the same returned ``History``; see
-        ``dlaudio.training.train``.
-        """
-        return training.train(
-            self, x, y, epochs=epochs, eta=eta, batch_size=batch_size, shuffle=shuffle, rng=rng, exact_loss=exact_loss,
-            validation=validation, l2=l2, early_stopping=early_stopping,
-        )

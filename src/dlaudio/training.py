@@ -21,11 +21,10 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.lib.mixins import NDArrayOperatorsMixin
 
-from . import backprop
-from ._checks import as_generator, non_negative_real, positive_int, positive_real
-from .loss import cross_entropy, output_loss
+from ._checks import as_generator, non_negative_real, positive_int
+from .optim import SGD, NonFiniteStep
 
-__all__ = ["train", "History", "classes_of"]
+__all__ = ["train", "evaluate", "History", "classes_of"]
 
 
 @dataclass(eq=False)
@@ -199,95 +198,49 @@ def train(net, x, y, *, epochs, eta, batch_size=1, shuffle=False, rng=None, exac
     """
     x, y = net.check_xy(x, y, copy=False)
     epochs = positive_int(epochs, "epochs")
-    eta = positive_real(eta, "eta (learning rate)")
+    optimizer = SGD(eta)
     batch_size = positive_int(batch_size, "batch_size")
     for flag, name in ((shuffle, "shuffle"), (exact_loss, "exact_loss")):
         if not isinstance(flag, bool):
             raise TypeError(f"{name} must be True or False, got {type(flag).__name__}")
     rng = as_generator(rng)
     l2 = non_negative_real(l2, "l2 (weight decay)")
-    if validation is not None:
-        x_val, y_val = _checked_validation(net, validation)
-    if early_stopping is not None:
-        patience = positive_int(early_stopping, "early_stopping (the patience, in epochs)")
-        if validation is None:
-            raise ValueError("early_stopping watches the validation loss: give validation=(x_val, y_val) too")
-    output, bias = net.output, net.bias
-    L = len(net.weights)
+    watch = _Validation(net, validation, early_stopping, epochs)
+    record = _Record(net, x, y, epochs, exact_loss)
+    net.forget()  # what the network kept from its last passes belongs to the old weights
+    order = (lambda: rng.permutation(x.shape[0])) if shuffle else (lambda: None)
+    last = _fit(net, x, y, optimizer, epochs, batch_size, order, l2, record, watch)
+    return record.history(last, watch)
 
-    # The activations and derivs the network kept from its last forward and
-    # backward belong to the old weights.
-    net.activations = net.derivs = None
-    # Every W_l lives in one array W_all, and every Deriv_l in D_all, as
-    # views: backward writes into D_all, and the check and the update are one
-    # operation for the whole network instead of one per layer. The trained
-    # weights are copied back into net.weights at the end, or after the last
-    # good step if training stops early.
-    W_all, W = _side_by_side([W.shape for W in net.weights], net.dtype)
-    D_all, D = _side_by_side([W.shape for W in net.weights], net.dtype)
-    for W_l, net_W in zip(W, net.weights):
-        W_l[...] = net_W
+
+def _fit(net, x, y, optimizer, epochs, batch_size, order, l2, record, watch) -> int:
+    """The training loop: per epoch, shuffle, and per batch forward, backward, update; record. Returns the epochs run."""
     n = x.shape[0]
-    batches = [slice(start, start + batch_size) for start in range(0, n, batch_size)]
-    softmax = output == "softmax"
-    targets = classes_of(y) if softmax else None  # the class of each sample, for the accuracy
-    losses, accuracies = np.empty(epochs), np.empty(epochs)
-    val_losses, val_accuracies = np.empty(epochs), np.empty(epochs)
-    best_epoch, best_W, stopped_early = None, None, False
-    limit = np.finfo(net.dtype).max / 2
-    W_bound = max(float(W_all.max()), -float(W_all.min()))  # kept >= every |w| by _bound_after_step
-    try:
-        # An overflow shows up as inf or NaN in the step, which is checked
-        # before the step is taken: numpy's warnings would only repeat it.
-        with np.errstate(over="ignore", invalid="ignore"):
-            for epoch in range(epochs):
-                # Shuffling permutes an index; each batch copies only its own rows.
-                order = rng.permutation(n) if shuffle else None
-                E, right = 0.0, 0
-                for b, rows in enumerate(batches):
-                    if order is not None:
-                        rows = order[rows]
-                    y_b = y[rows]
-                    h, a = backprop.forward_pass(W, x[rows], output, bias)
-                    error = backprop.output_error(y_b, a[-1])
-                    if softmax:
-                        E += cross_entropy(y_b, h[L])
-                        right += int(np.count_nonzero(classes_of(a[-1]) == targets[rows]))
-                    else:
-                        E += 0.5 * float(np.vdot(error, error))  # this batch's E = 1/2 sum error^2
-                    backprop.backward(W, a, error, relay_to_input=False, derivs_out=D, output=output, bias=bias)
-                    if l2:
-                        backprop.weight_decay(D, W, l2, bias)
-                    W_bound = _bound_after_step(W_all, D_all, eta, W_bound, limit, epoch, b)
-                    backprop.update_weights([W_all], [D_all], eta)
-                if exact_loss:
-                    losses[epoch], accuracies[epoch] = _evaluate(W, x, y, output, bias)
-                else:
-                    losses[epoch], accuracies[epoch] = E / n, right / n
-                if validation is None:
-                    continue
-                val_losses[epoch], val_accuracies[epoch] = _evaluate(W, x_val, y_val, output, bias)
-                if best_epoch is None or val_losses[epoch] < val_losses[best_epoch - 1]:
-                    best_epoch = epoch + 1
-                    if early_stopping is not None:
-                        best_W = W_all.copy()
-                elif early_stopping is not None and epoch + 1 - best_epoch >= patience:
-                    stopped_early = epoch + 1 < epochs
-                    break
-            if early_stopping is not None:
-                W_all[...] = best_W  # the weights of the best epoch
-    finally:
-        for net_W, W_l in zip(net.weights, W):
-            net_W[...] = W_l
-    run = epoch + 1
-    return History(
-        loss=losses[:run],
-        accuracy=accuracies[:run] if softmax else None,
-        val_loss=None if validation is None else val_losses[:run],
-        val_accuracy=val_accuracies[:run] if softmax and validation is not None else None,
-        best_epoch=best_epoch,
-        stopped_early=stopped_early,
-    )
+    # An overflow shows up as inf or NaN in a step, which the optimiser
+    # checks before taking it: numpy's warnings would only repeat it.
+    with np.errstate(over="ignore", invalid="ignore"):
+        for epoch in range(epochs):
+            shuffled = order()  # a permutation of the samples, or None to keep their order
+            for b, start in enumerate(range(0, n, batch_size)):
+                rows = slice(start, start + batch_size) if shuffled is None else shuffled[start : start + batch_size]
+                y_b = y[rows]  # each batch copies only its own rows
+                out, caches = net.forward_batch(x[rows])
+                error = y_b - out  # error_L = y - a_L
+                record.batch(rows, y_b, error, out, caches)
+                net.backward_batch(error, caches)
+                if l2:
+                    net.weight_decay(l2)
+                try:
+                    optimizer.step([net.W_all], [net.D_all])
+                except NonFiniteStep as err:
+                    raise ValueError(
+                        f"training stopped in epoch {epoch + 1}, batch {b + 1}: {err} (the weights are those "
+                        "after the previous step); scale the inputs to about [-1, 1] or lower eta"
+                    ) from None
+            record.epoch(epoch)
+            if watch.epoch(epoch):
+                break
+    return epoch + 1
 
 
 def _checked_validation(net, validation):
@@ -302,39 +255,83 @@ def _checked_validation(net, validation):
         raise type(error)(f"validation: {error}") from None
 
 
-def _evaluate(weights, x, y, output, bias):
-    """The loss per sample and the accuracy (NaN for a sigmoid output) with ``weights`` on ``(x, y)``: one forward pass."""
-    h, a = backprop.forward_pass(weights, x, output, bias)
-    E = output_loss(y, h[len(weights)], a[-1], output)
-    accuracy = float(np.mean(classes_of(a[-1]) == classes_of(y))) if output == "softmax" else math.nan
-    return E / x.shape[0], accuracy
+def evaluate(net, x, y):
+    """The loss per sample and the accuracy (NaN for a sigmoid output) of ``net`` on ``(x, y)``: one forward pass.
 
-
-def _bound_after_step(W_all, D_all, eta, W_bound, limit, epoch, batch) -> float:
-    """A bound on every |w| after the step :math:`W + \\eta \\, \\mathrm{Deriv}`, or ValueError if a new weight would not be finite.
-
-    Checked before the step is taken, for the price of one dot product:
-    every entry of the step is at most :math:`\\eta \\, \\|\\mathrm{Deriv}\\|` (NaN or
-    inf if Deriv holds one), so while ``W_bound`` plus that stays below
-    ``limit``, half the float range, no new weight can overflow. Otherwise
-    ``W_bound`` is measured afresh and, if need be, the new weights are
-    computed to be sure.
+    ``x`` and ``y`` are batches already in the network's ``dtype``, as after
+    ``net.check_xy``.
     """
-    step = eta * math.sqrt(float(np.vdot(D_all, D_all)))
-    if not W_bound + step < limit:
-        W_bound = max(float(W_all.max()), -float(W_all.min()))
-        if not (W_bound + step < limit or np.isfinite(W_all + eta * D_all).all()):
-            raise ValueError(
-                f"training stopped in epoch {epoch + 1}, batch {batch + 1}: this step would make "
-                "the weights NaN or infinite, so it was not taken (the weights are those after "
-                "the previous step); scale the inputs to about [-1, 1] or lower eta"
-            )
-    return W_bound + step
+    out, caches = net.forward_batch(x)
+    accuracy = float(np.mean(classes_of(out) == classes_of(y))) if net.classifies else math.nan
+    return net.batch_loss(y, out, caches) / x.shape[0], accuracy
 
 
-def _side_by_side(shapes, dtype):
-    """One array for matrices of the given shapes, and the matrices as views of it."""
-    sizes = [int(np.prod(shape)) for shape in shapes]
-    block = np.empty(sum(sizes), dtype=dtype)
-    ends = np.cumsum(sizes)
-    return block, [block[end - size : end].reshape(shape) for end, size, shape in zip(ends, sizes, shapes)]
+class _Record:
+    """The training loss and accuracy: summed batch by batch as training goes, or measured after each epoch."""
+
+    def __init__(self, net, x, y, epochs, exact):
+        self.net, self.x, self.y, self.exact = net, x, y, exact
+        # The class of each sample, for the accuracy of a classifier.
+        self.targets = classes_of(y) if net.classifies else None
+        self.loss, self.accuracy = np.empty(epochs), np.empty(epochs)
+        self.E, self.right = 0.0, 0
+
+    def batch(self, rows, y, error, out, caches) -> None:
+        """Add this batch's share of E (and of right answers), from the forward pass before its update."""
+        if self.targets is None:
+            self.E += 0.5 * float(np.vdot(error, error))  # this batch's E = 1/2 sum error^2
+        else:
+            self.E += self.net.batch_loss(y, out, caches)
+            self.right += int(np.count_nonzero(classes_of(out) == self.targets[rows]))
+
+    def epoch(self, epoch) -> None:
+        n = self.x.shape[0]
+        if self.exact:
+            self.loss[epoch], self.accuracy[epoch] = evaluate(self.net, self.x, self.y)
+        else:
+            self.loss[epoch], self.accuracy[epoch] = self.E / n, self.right / n
+        self.E, self.right = 0.0, 0
+
+    def history(self, run, watch) -> History:
+        classifies = self.targets is not None
+        return History(
+            loss=self.loss[:run],
+            accuracy=self.accuracy[:run] if classifies else None,
+            val_loss=None if watch.x is None else watch.loss[:run],
+            val_accuracy=watch.accuracy[:run] if classifies and watch.x is not None else None,
+            best_epoch=watch.best_epoch,
+            stopped_early=watch.stopped_early,
+        )
+
+
+class _Validation:
+    """The validation loss after each epoch, and early stopping: the weights of the best epoch kept."""
+
+    def __init__(self, net, validation, early_stopping, epochs):
+        self.net, self.epochs = net, epochs
+        self.x = self.y = None
+        if validation is not None:
+            self.x, self.y = _checked_validation(net, validation)
+        self.patience = None
+        if early_stopping is not None:
+            self.patience = positive_int(early_stopping, "early_stopping (the patience, in epochs)")
+            if validation is None:
+                raise ValueError("early_stopping watches the validation loss: give validation=(x_val, y_val) too")
+        self.loss, self.accuracy = np.empty(epochs), np.empty(epochs)
+        self.best_epoch, self.best_W, self.stopped_early = None, None, False
+
+    def epoch(self, epoch) -> bool:
+        """Measure the validation set after ``epoch``; whether to stop (then the best weights are restored)."""
+        if self.x is None:
+            return False
+        self.loss[epoch], self.accuracy[epoch] = evaluate(self.net, self.x, self.y)
+        if self.best_epoch is None or self.loss[epoch] < self.loss[self.best_epoch - 1]:
+            self.best_epoch = epoch + 1
+            if self.patience is not None:
+                self.best_W = self.net.W_all.copy()
+        elif self.patience is not None and epoch + 1 - self.best_epoch >= self.patience:
+            self.stopped_early = epoch + 1 < self.epochs
+        done = self.stopped_early or epoch + 1 == self.epochs
+        if done and self.patience is not None:
+            self.net.W_all[...] = self.best_W  # the weights of the best epoch
+        return self.stopped_early

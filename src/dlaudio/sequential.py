@@ -1,0 +1,251 @@
+"""A network as a sequence of layers: forward through them in order, backward in reverse.
+
+``Sequential`` knows nothing of any particular layer. It runs each layer's
+``forward`` and keeps the caches; it runs each ``backward`` in reverse, so
+the error of the output becomes a delta, a Deriv and a relayed error layer
+by layer; and it keeps the weights of every layer, and their Derivs, side by
+side in one array each (``W_all``, ``D_all``), so that an optimiser, a
+divergence check or a weight-decay step is one operation for the whole
+network instead of one per layer. The course's ``MLP`` is such a sequence.
+"""
+
+from __future__ import annotations
+
+import copy
+
+import numpy as np
+
+from . import backprop, training
+from ._checks import float_dtype, float_matrix
+from .loss import l2_penalty, loss
+from .optim import SGD
+
+__all__ = ["Sequential"]
+
+
+class Sequential:
+    """Layers run in order: ``Sequential([Dense(W0), Sigmoid(), Dense(W1), Sigmoid()])``.
+
+    Parameters
+    ----------
+    layers : sequence of layers
+        Objects with ``forward(a) -> (output, cache)`` and
+        ``backward(g, cache, relay) -> g_below`` (``dlaudio.layers``); a
+        layer with weights has a matrix ``W`` and a ``deriv`` like it.
+    dtype : numpy.float64 or numpy.float32
+        The precision of the weights, which are copied into ``W_all`` in it.
+
+    Attributes
+    ----------
+    layers : list
+        The layers, in order.
+    weighted : list
+        The layers that have weights, in order: ``weighted[l].W`` is
+        :math:`W_l`.
+    W_all, D_all : numpy.ndarray
+        Every :math:`W_l`, and every :math:`\\mathrm{Deriv}_l`, one after the
+        other; each layer's ``W`` and ``deriv`` are views of them.
+    activations : list of numpy.ndarray or None
+        :math:`a_0 \\dots a_L` of the last ``forward``: the input of each
+        layer with weights (with its constant 1, if it has a bias), then the
+        output.
+    derivs : dict or None
+        ``derivs[l]`` is :math:`\\mathrm{Deriv}_l` from the last ``backward``.
+
+    Examples
+    --------
+    >>> from dlaudio.layers import Dense, Sigmoid
+    >>> net = Sequential([Dense(np.full((2, 1), 0.5)), Sigmoid()])
+    >>> net.forward([[0.6, 0.7]]).round(4)
+    array([[0.657]])
+    """
+
+    def __init__(self, layers, dtype=np.float64):
+        self.dtype = float_dtype(dtype)
+        self.layers = list(layers)
+        self.weighted = [layer for layer in self.layers if hasattr(layer, "W")]
+        if not self.weighted:
+            raise ValueError("a network needs at least one layer with weights")
+        self._bind_weights()
+        self.forget()
+
+    def _bind_weights(self) -> None:
+        """Copy every layer's ``W`` into ``W_all`` and make ``W`` and ``deriv`` views of the two blocks."""
+        sizes = [layer.W.size for layer in self.weighted]
+        self.W_all = np.empty(sum(sizes), dtype=self.dtype)
+        self.D_all = np.zeros(sum(sizes), dtype=self.dtype)
+        start = 0
+        for layer, size in zip(self.weighted, sizes):
+            shape = layer.W.shape
+            self.W_all[start : start + size] = np.ravel(layer.W)
+            layer.W = self.W_all[start : start + size].reshape(shape)
+            layer.deriv = self.D_all[start : start + size].reshape(shape)
+            start += size
+
+    def copy(self, dtype=None) -> "Sequential":
+        """A new network of the same layers with a copy of these weights, in ``dtype`` (default: this one's)."""
+        return Sequential([copy.copy(layer) for layer in self.layers], self.dtype if dtype is None else dtype)
+
+    def forget(self) -> None:
+        """Drop the activations and Derivs kept from the last ``forward`` and ``backward``."""
+        self.activations = None
+        self.derivs = None
+        self._caches = None
+
+    @property
+    def n_in(self) -> int:
+        """The number of inputs per sample, that of the first layer with weights."""
+        return self.weighted[0].n_in
+
+    @property
+    def n_out(self) -> int:
+        """The number of outputs per sample, that of the last layer with weights."""
+        return self.weighted[-1].n_out
+
+    @property
+    def classifies(self) -> bool:
+        """Whether the output layer brings its own loss (a softmax with the cross-entropy)."""
+        return hasattr(self.layers[-1], "loss")
+
+    def __repr__(self) -> str:
+        return f"Sequential({self.layers!r})"
+
+    # -- the passes, unchecked: for the trainer, the trace and the gradient check ----
+
+    def forward_batch(self, a):
+        """Run the batch ``a`` (rows already in ``dtype``) through every layer: ``(output, caches)``."""
+        caches = []
+        for layer in self.layers:
+            a, cache = layer.forward(a)
+            caches.append(cache)
+        return a, caches
+
+    def backward_batch(self, error, caches, relay_to_input=False):
+        """Backpropagate :math:`\\mathrm{error}_L` through every layer, writing each Deriv into ``D_all``.
+
+        Returns the error relayed to the input, or ``None`` when
+        ``relay_to_input`` is false (training never needs it).
+        """
+        for i in range(len(self.layers) - 1, -1, -1):
+            error = self.layers[i].backward(error, caches[i], relay=i > 0 or relay_to_input)
+        return error
+
+    def batch_loss(self, y, output, caches) -> float:
+        """:math:`E` of a forward pass: the output layer's own loss, else :math:`\\frac12 \\sum (y - a)^2`."""
+        return self.layers[-1].loss(y, caches[-1]) if self.classifies else loss(y, output)
+
+    def weight_decay(self, l2) -> None:
+        """:math:`\\mathrm{Deriv}_l \\leftarrow \\mathrm{Deriv}_l - \\lambda W_l` for every layer, biases spared."""
+        for layer in self.weighted:
+            backprop.weight_decay([layer.deriv], [layer.W], l2, layer.bias)
+
+    def l2_penalty(self, l2) -> float:
+        """:math:`\\frac{\\lambda}{2} \\sum w^2` over every layer's weights, biases spared."""
+        return sum(l2_penalty([layer.W], l2, layer.bias) for layer in self.weighted)
+
+    # -- checked calls ---------------------------------------------------------------
+
+    def check_x(self, x, copy=True) -> np.ndarray:
+        """``x`` as this network computes with it: a batch of rows ``(n_samples, n_0)`` in ``dtype``.
+
+        One sample ``(n_0,)`` becomes a batch of one; integers and other float
+        precisions are converted. Raises ``ValueError`` for a wrong shape,
+        ragged rows, an empty array, NaN or inf, and ``TypeError`` for complex
+        numbers or text, naming the shape expected. The result is a fresh copy
+        unless ``copy=False``, which returns an array already in ``dtype``
+        as it is (for callers that only read it).
+
+        >>> from dlaudio import MLP
+        >>> MLP(2, [3], 1, rng=0).check_x([1, 2])
+        array([[1., 2.]])
+        """
+        return float_matrix(x, "x", columns=self.n_in, dtype=self.dtype, copy=copy)
+
+    def check_xy(self, x, y, copy=True):
+        """``(x, y)`` checked as by ``check_x``, with targets ``y`` of shape ``(n_samples, n_L)``.
+
+        Every function that takes a data set (``train``, ``trace``, the
+        gradient check) runs its inputs through this first, so a bad call
+        raises before anything is computed or changed. For a softmax output
+        every row of ``y`` must be a probability distribution: entries
+        :math:`\\ge 0` that sum to 1, such as the one-hot rows of
+        ``dlaudio.one_hot`` (the output delta :math:`y - a` needs rows that
+        sum to 1).
+        """
+        x = self.check_x(x, copy=copy)
+        y = float_matrix(y, "y", columns=self.n_out, dtype=self.dtype, copy=copy)
+        if y.shape[0] != x.shape[0]:
+            raise ValueError(f"x and y must hold the same number of samples, got {x.shape[0]} and {y.shape[0]}")
+        if self.classifies:
+            sums = y.sum(axis=1, dtype=np.float64)
+            bad = np.flatnonzero((y < 0).any(axis=1) | (np.abs(sums - 1) > 1e-3))
+            if bad.size:
+                raise ValueError(
+                    f"y of a softmax network must be one-hot rows (or rows of probabilities: >= 0, summing to 1), "
+                    f"e.g. dlaudio.one_hot(labels, {y.shape[1]}); rows {bad[:10].tolist()} are not, "
+                    f"the first is {y[bad[0]].tolist()}"
+                )
+        return x, y
+
+    def forward(self, x):
+        """The output for one sample ``(n_in,)`` or a batch ``(n_samples, n_in)``, in the same form.
+
+        The activations are kept in ``activations`` for ``backward``.
+        """
+        out, caches = self.forward_batch(self.check_x(x))
+        self._caches = caches
+        self.activations = [layer_input for layer_input, layer in zip(caches, self.layers) if hasattr(layer, "W")]
+        self.activations.append(out)
+        self.derivs = None
+        return out[0] if np.ndim(x) == 1 else out
+
+    def backward(self, error):
+        """Backpropagate the output error :math:`\\mathrm{error}_L = y - a_L` of the last ``forward``.
+
+        Stores and returns ``derivs``, where ``derivs[l]`` is
+        :math:`\\mathrm{Deriv}_l = a_l^T \\cdot \\delta_{l+1}`. For a softmax output the
+        same ``y - a`` is the output delta (no slope factor), the negative
+        gradient of the cross-entropy.
+        """
+        if self._caches is None:
+            raise ValueError("call forward(x) before backward(error)")
+        expected = self.activations[-1].shape
+        error = float_matrix(error, "error", columns=expected[1], dtype=self.dtype)
+        if error.shape != expected:
+            raise ValueError(f"error must have shape {expected} like the last output, got {error.shape}")
+        self.backward_batch(error, self._caches)
+        self.derivs = {l: layer.deriv.copy() for l, layer in enumerate(self.weighted)}
+        return self.derivs
+
+    def gradient_descent(self, eta) -> None:
+        """:math:`W_l \\leftarrow W_l + \\eta \\, \\mathrm{Deriv}_l` with the ``derivs`` of the last ``backward``."""
+        optimizer = SGD(eta)
+        if self.derivs is None:
+            raise ValueError("call backward(error) before gradient_descent(eta)")
+        optimizer.step([layer.W for layer in self.weighted], [self.derivs[l] for l in range(len(self.weighted))])
+        self.derivs = None
+
+    def predict(self, x):
+        """The class of each sample: the index of its largest output (``argmax``).
+
+        With a single output, a yes/no classifier, the class is 1 where the
+        output is at least 0.5 and 0 elsewhere. ``x`` as in ``forward``;
+        returns integer class indices, shape ``(n_samples,)``, or one ``int``
+        for one sample ``(n_0,)``. The stored ``activations`` are not
+        changed.
+        """
+        out, _ = self.forward_batch(self.check_x(x, copy=False))
+        classes = training.classes_of(out)
+        return int(classes[0]) if np.ndim(x) == 1 else classes
+
+    def train(self, x, y, *, epochs, eta, batch_size=1, shuffle=False, rng=None, exact_loss=False,
+              validation=None, l2=0.0, early_stopping=None):
+        """Gradient descent over a data set: ``net.train(x, y, ...)`` is ``dlaudio.train(net, x, y, ...)``.
+
+        Same keyword-only arguments and the same returned ``History``; see
+        ``dlaudio.training.train``.
+        """
+        return training.train(
+            self, x, y, epochs=epochs, eta=eta, batch_size=batch_size, shuffle=shuffle, rng=rng, exact_loss=exact_loss,
+            validation=validation, l2=l2, early_stopping=early_stopping,
+        )
