@@ -1,6 +1,7 @@
 # dlaudio: two commands set everything up on a fresh machine.
 #   make docs   build the site, English and Korean, with the gallery executed
-#   make test   run the whole test suite
+#   make test   run the whole test suite (what CI runs; a few minutes)
+#   make test-fast  the library's own tests only, in under a minute
 # Both create the virtual environment .venv on first use.
 
 PYTHON ?= python3
@@ -11,11 +12,12 @@ SPHINXOPTS ?= -W --keep-going -q
 SPHINXBUILD = $(BIN)/sphinx-build
 LANGUAGES := en ko
 
-.PHONY: help venv docs gettext update-po test benchmark htmlzip clean
+.PHONY: help venv docs gettext update-po test test-fast benchmark htmlzip clean
 
 help:
 	@echo "make docs       build _build/html/en and _build/html/ko (gallery executed)"
-	@echo "make test       run the whole test suite"
+	@echo "make test       run the whole test suite, site and browser included (before committing; CI)"
+	@echo "make test-fast  the library's unit, property and docstring tests (while working; < 1 min)"
 	@echo "make update-po  refresh the Korean catalogs after English changes"
 	@echo "make benchmark  measure training speed (not part of the tests)"
 	@echo "make htmlzip    zip the built site for offline reading"
@@ -51,8 +53,17 @@ update-po: gettext
 	$(BIN)/sphinx-intl update -p _build/gettext -l ko -d locale
 	@echo "Catalogs refreshed: translate the new and '#, fuzzy' entries in locale/ko/LC_MESSAGES/"
 
+# Everything: the library's tests, the pages' doctests, the gallery, both
+# editions of the site built and read in a browser. Run it before committing;
+# .ci/run runs it.
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --durations=10
+
+# While working on the library: its unit, property and docstring tests; no
+# Sphinx run, no gallery script, and a quarter of the Hypothesis examples (the
+# edge cases are explicit @examples, run by both targets).
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest tests src -m "not docs and not gallery" --hypothesis-profile=fast --durations=10
 
 # Benchmarks only (never tests or CI): the OpenBLAS overrides some machines set
 # for old builds slow a current numpy down, so they are unset for this command.

@@ -2,6 +2,16 @@
 
 import numpy as np
 import pytest
+from hypothesis import settings
+
+# How many examples each property test draws. "full", the default (`make test`,
+# plain pytest), is Hypothesis's own 100; "fast" (`make test-fast`, which passes
+# --hypothesis-profile=fast) a quarter of that. A test that sets its own number
+# scales it to the profile (tests/hypothesis_sizes.py); the edge cases each test
+# must always see are explicit @example cases, run under every profile.
+settings.register_profile("full", max_examples=100)
+settings.register_profile("fast", max_examples=25)
+settings.load_profile("full")
 
 
 @pytest.fixture(autouse=True)

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from dlaudio import MLP
+from dlaudio import MLP, Adam
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from course_reference import CourseMLP  # noqa: E402
@@ -78,6 +78,21 @@ def torch_epoch(weights, x, y, eta, batch_size):
             for W in weights:
                 W -= eta * W.grad  # W.grad is dE/dW = -Deriv
                 W.grad = None
+        total += float(E.detach())
+    return total / len(x)
+
+
+def torch_adam_epoch(weights, optimizer, x, y, batch_size):
+    """The same network trained by ``torch.optim.Adam`` for one epoch, returns E / n."""
+    total = 0.0
+    for start in range(0, len(x), batch_size):
+        a = x[start : start + batch_size]
+        for W in weights:
+            a = torch.sigmoid(a @ W)
+        E = 0.5 * ((y[start : start + batch_size] - a) ** 2).sum()
+        optimizer.zero_grad()
+        E.backward()
+        optimizer.step()
         total += float(E.detach())
     return total / len(x)
 
@@ -166,10 +181,15 @@ def measure_row(sizes, batch_size, n, dtype, repeats, course_samples):
         "dlaudio": lambda: net.train(x, y, epochs=1, eta=ETA, batch_size=batch_size),
         "minimal": lambda: minimal_epoch(weights, x, y, ETA, batch_size),
     }
+    adam_net, adam = MLP.from_weights(start, dtype=dtype), Adam(ETA)
+    runs["adam"] = lambda: adam_net.train(x, y, epochs=1, optimizer=adam, batch_size=batch_size)
     if torch is not None:
         tw = [torch.from_numpy(W.copy()).requires_grad_() for W in start]
         tx, ty = torch.from_numpy(x), torch.from_numpy(y)
         runs["torch"] = lambda: torch_epoch(tw, tx, ty, ETA, batch_size)
+        tw_adam = [torch.from_numpy(W.copy()).requires_grad_() for W in start]
+        torch_adam = torch.optim.Adam(tw_adam, lr=ETA)
+        runs["torch_adam"] = lambda: torch_adam_epoch(tw_adam, torch_adam, tx, ty, batch_size)
     acts = [rng.uniform(size=(batch_size, k)).astype(dtype) for k in sizes]
     deltas = [rng.uniform(size=(batch_size, k)).astype(dtype) for k in sizes]
     steps = -(-n // batch_size)
@@ -236,6 +256,15 @@ def main(argv=None):
         cells.append(f"{mine / rates['products']:.0%}")
         cells.append(f"{memory / 2**20:.1f} MiB ({data_bytes / 2**20:.1f} MiB)")
         print("| " + " | ".join(cells) + " |")
+    print()
+    print("Adam (Kingma and Ba 2015), lr 0.001, the same networks and data:")
+    print()
+    print("| network, batch, dtype | dlaudio Adam | PyTorch Adam | vs PyTorch |")
+    print("|---|---|---|---|")
+    for name, sizes, batch_size, dtype, rates, memory, data_bytes in measured:
+        versus = f"{rates['adam'] / rates['torch_adam']:.2f}x" if "torch_adam" in rates else "-"
+        torch_rate = rate_text(rates["torch_adam"]) if "torch_adam" in rates else "-"
+        print(f"| {name}, {batch_size}, {np.dtype(dtype).name} | {rate_text(rates['adam'])} | {torch_rate} | {versus} |")
 
 
 if __name__ == "__main__":

@@ -7,7 +7,9 @@ layer of 64 neurons and up to 1000 epochs: enough capacity to learn the
 training clips by heart. The training loss keeps falling towards 0 while
 the validation loss stops falling and turns up. L2 weight decay keeps the
 weights small and the validation loss lower; early stopping keeps the
-weights of the best validation epoch and stops soon after.
+weights of the best validation epoch and stops soon after. This is one split
+of the speakers with one seed: over several splits and seeds, the test
+accuracies of the three settings lie within their spread (chapter 05-2).
 """
 
 # %%

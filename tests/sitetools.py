@@ -84,15 +84,25 @@ def copy_sources(dest: Path) -> Path:
     return dest
 
 
+# The Sphinx processes running now: conftest.py ends any still running when
+# the session ends (an interrupted run, or -x), as they may run in the background.
+RUNNING: set[subprocess.Popen] = set()
+
+
 def sphinx(cwd: Path, *args: str, tool: str = "sphinx-build") -> subprocess.CompletedProcess:
-    """Run a Sphinx command-line tool of this environment in ``cwd``."""
+    """Run a Sphinx command-line tool of this environment in ``cwd`` (safe from a thread)."""
     env = dict(os.environ, MPLBACKEND="Agg")
     env.pop("PYTHONWARNINGS", None)
-    return subprocess.run(
-        [str(BIN / tool), *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=1200,
-    )
+    with subprocess.Popen(
+        [str(BIN / tool), *args], cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as process:
+        RUNNING.add(process)
+        try:
+            stdout, stderr = process.communicate(timeout=1200)
+        except BaseException:
+            process.kill()
+            process.communicate()
+            raise
+        finally:
+            RUNNING.discard(process)
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)

@@ -56,6 +56,7 @@ def build(tmp_path, name):
     return sphinx(src, "-b", "html", "-W", "-q", str(src), str(tmp_path / "out"))
 
 
+@pytest.mark.docs  # runs Sphinx on a small project
 def test_a_built_page_plays_the_clip_from_the_site(tmp_path):
     result = build(tmp_path, "tone")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -66,6 +67,7 @@ def test_a_built_page_plays_the_clip_from_the_site(tmp_path):
     assert (out / "_audio" / "sub-page-inner.wav").is_file()
 
 
+@pytest.mark.docs  # runs Sphinx on a small project
 def test_a_bad_name_fails_the_build(tmp_path):
     result = build(tmp_path, "Bad Name")
     assert result.returncode != 0

@@ -11,6 +11,7 @@ from dlaudio import MLP, gradient_check, loss, trace
 from dlaudio.backprop import delta, deriv, output_error, relay_error
 from dlaudio.data import WORKED_EXAMPLE_W1, worked_example
 from dlaudio.gradcheck import numerical_gradient
+from hypothesis_sizes import scaled
 
 # The hidden-to-output weights of the course notes: all 0.5.
 W1 = WORKED_EXAMPLE_W1
@@ -75,7 +76,7 @@ def test_trace_and_network_methods_agree():
         assert np.array_equal(derivs[l], t.deriv[l])
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=scaled(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     widths=st.lists(st.integers(1, 16), min_size=3, max_size=6),
     batch=st.integers(1, 8),

@@ -92,6 +92,7 @@ def test_a_downloaded_notebook_starts_by_installing_the_library(site, lang):
     assert f"%pip install {WHEEL}" in "".join(first_code["source"])
 
 
+@pytest.mark.docs  # runs Sphinx on a small project
 def test_the_wheel_role_names_its_package(tmp_path):
     from sitetools import DOCS, sphinx
 

@@ -1,10 +1,12 @@
-"""Every gallery script runs on its own, as a learner would run it."""
+"""Every gallery script runs on its own, as a learner would run it.
+
+Each script runs once per session, in a new interpreter, as
+``python -W error examples/<name>.py`` from an empty folder (the
+``gallery_runs`` fixture of conftest.py); tests/test_gallery.py reads the
+numbers and figures of the same run.
+"""
 
 from __future__ import annotations
-
-import os
-import subprocess
-import sys
 
 import pytest
 
@@ -18,11 +20,7 @@ def test_there_are_examples():
 
 
 @pytest.mark.parametrize("script", EXAMPLES, ids=lambda p: p.name)
-def test_example_runs_standalone(script, tmp_path):
-    env = dict(os.environ, MPLBACKEND="Agg")
-    result = subprocess.run(
-        [sys.executable, "-W", "error", "-W", "ignore:FigureCanvasAgg is non-interactive:UserWarning", str(script)], cwd=tmp_path, env=env,
-        capture_output=True, text=True, timeout=300,
-    )
+def test_example_runs_standalone(script, gallery_runs):
+    result = gallery_runs[script.stem].result
     assert result.returncode == 0, result.stderr
     assert "Warning" not in result.stderr, result.stderr

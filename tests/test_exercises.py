@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sitetools import DOCS, sphinx
 
 CONF = f"""
@@ -35,6 +37,7 @@ def build(tmp_path, page):
     return sphinx(src, "-b", "html", "-W", "-q", str(src), str(tmp_path / "out"))
 
 
+@pytest.mark.docs  # runs Sphinx on a small project
 def test_a_solution_is_folded_with_its_body_inside(tmp_path):
     result = build(tmp_path, PAGE)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -49,6 +52,7 @@ def test_a_solution_is_folded_with_its_body_inside(tmp_path):
     assert "Add the two numbers." not in html[:start]
 
 
+@pytest.mark.docs  # runs Sphinx on a small project
 def test_an_empty_solution_fails_the_build(tmp_path):
     result = build(tmp_path, "# E\n\n````{solution}\n````\n")
     assert result.returncode != 0

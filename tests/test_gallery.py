@@ -1,8 +1,11 @@
-"""The gallery draws what the library computes: numbers, figure counts, both languages."""
+"""The gallery draws what the library computes: numbers, figure counts, both languages.
+
+Every script runs once per session, on its own (the ``gallery_runs`` fixture of
+conftest.py, shared with tests/test_examples.py); the tests read the globals
+and figures that run left.
+"""
 
 from __future__ import annotations
-
-import runpy
 
 import matplotlib
 import numpy as np
@@ -11,7 +14,6 @@ import pytest
 from sitetools import EXAMPLES_DIR, GALLERY_DIR, LANGUAGES, examples
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.colors import CenteredNorm, TwoSlopeNorm  # noqa: E402
@@ -33,27 +35,21 @@ DIVERGING = {
 PHONE_COLUMN_PX = 358  # the content column of a 390 px phone
 
 
-def run_example(name, monkeypatch, tmp_path):
-    """Run an example as a script; return its globals and the figures it showed."""
-    shown = []
+class Runs:
+    """``runs[name]`` is ``(globals, figures shown)`` of the script's one run; a
+    script that failed fails only the tests that read it."""
 
-    def show(*args, **kwargs):
-        shown.extend(plt.figure(n) for n in plt.get_fignums())
-        for fig in shown:
-            assert fig.get_size_inches()[0] <= 7.0, "figures wider than 7 inches are shrunk on the page"
-        plt.close("all")
+    def __init__(self, gallery_runs):
+        self.gallery_runs = gallery_runs
 
-    monkeypatch.setattr(plt, "show", show)
-    monkeypatch.chdir(tmp_path)
-    namespace = runpy.run_path(str(EXAMPLES_DIR / f"{name}.py"), run_name="__main__")
-    return namespace, shown
+    def __getitem__(self, name):
+        return self.gallery_runs[name].made
 
 
 @pytest.fixture(scope="module")
-def runs(tmp_path_factory):
+def runs(gallery_runs):
     """Every example run once as a script: ``{name: (globals, figures shown)}``."""
-    with pytest.MonkeyPatch.context() as mp:
-        return {name: run_example(name, mp, tmp_path_factory.mktemp(name)) for name in EXAMPLES}
+    return Runs(gallery_runs)
 
 
 @pytest.fixture(scope="module")
@@ -197,6 +193,14 @@ def test_network_diagram_is_the_mlp_chapters_network(runs):
         assert all(f"{v:.4f}" in texts for v in a[0])
     assert len(ax.lines) == sum(W.size for W in net.weights) == 14
     assert np.array_equal(np.sort(ns["weights"].get_array()), np.sort(np.concatenate([W.ravel() for W in net.weights])))
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_figures_are_at_most_7_inches_wide(runs, name):
+    _, figures = runs[name]
+    for number, fig in enumerate(figures, 1):
+        width = fig.get_size_inches()[0]
+        assert width <= 7.0, f"{name} figure {number} is {width} in wide: wider than 7 inches is shrunk on the page"
 
 
 # Figure rules (issue 13) for the examples of chapters 01-02.
@@ -394,3 +398,72 @@ def test_overfitting_example_shows_what_its_text_says(runs):
     # L2 keeps the validation loss lower; early stopping stops soon after the best epoch.
     assert min(l2.val_loss) < min(plain.val_loss)
     assert early.stopped_early and len(early) == early.best_epoch + 20
+
+
+def test_deep_stack_example_draws_the_library_s_traces(runs):
+    ns, figures = runs["plot_deep_stack"]
+    assert len(figures) == 2
+    assert ns["x"].shape == (462, 403)
+    grid = figures[0].axes
+    for row, init in enumerate(("normal", "xavier", "he")):
+        net = MLP(403, [64] * 6, 7, rng=0, output="softmax", bias=True, init=init, activation="tanh")
+        t = trace(net, ns["x"], ns["y"])
+        for l in range(1, 7):
+            expected, _ = np.histogram(t.a[l][:, :-1], bins=ns["bins"], density=True)
+            bars = [patch.get_height() for patch in grid[6 * row + l - 1].patches]
+            assert np.allclose(bars, expected) and np.allclose(ns["histograms"][init, l], expected)
+    width = np.diff(ns["bins"])[0]
+    # With the standard normal, "in every layer four activations in five or more lie
+    # within 0.05 of -1 or 1" (the two end bins) ...
+    assert all((ns["histograms"]["normal", l][[0, -1]] * width).sum() > 0.8 for l in range(1, 7))
+    # ... with Glorot and Bengio's, "one activation in eight" in the first layer only.
+    ends = [(ns["histograms"]["xavier", l][[0, -1]] * width).sum() for l in range(1, 7)]
+    assert round(1 / ends[0]) == 8 and max(ends[1:]) < 0.02
+    # ... and Glorot and Bengio's bells narrow from layer to layer, from the second on.
+    centres = (ns["bins"][:-1] + ns["bins"][1:]) / 2
+    spreads = [np.sqrt(np.sum(ns["histograms"]["xavier", l] * width * centres**2)) for l in range(2, 7)]
+    assert all(a > b for a, b in zip(spreads, spreads[1:]))
+    # The second figure draws row_norms of the trace: the ratios the chapter prints.
+    lines = figures[1].axes[0].lines
+    for line, activation in zip(lines, ("sigmoid", "tanh", "relu")):
+        norms = ns["norms"][activation]
+        assert np.array_equal(line.get_ydata(), [norms[l] for l in range(7, 0, -1)])
+    ratios = {activation: norms[7] / norms[1] for activation, norms in ns["norms"].items()}
+    assert f"{ratios['sigmoid']:.3g} {ratios['tanh']:.3g} {ratios['relu']:.3g}" == "4.37e+03 2.05 1.02"
+
+
+def test_optimisers_example_starts_all_three_from_the_same_weights(runs):
+    ns, figures = runs["plot_optimisers"]
+    assert len(figures) == 1
+    start = MLP(403, [64] * 6, 7, rng=0, output="softmax", bias=True, init="xavier")
+    assert np.array_equal(ns["start"].W_all, start.W_all)  # the copies trained, the start untouched
+    lines = figures[0].axes[0].lines
+    curves = list(ns["curves"].values())
+    for line, history in zip(lines, curves):
+        assert np.array_equal(line.get_ydata(), history.loss)
+    sgd, momentum, adam = (history.loss for history in curves)
+    # Gradient descent and momentum stay on the plateau at ln 7; Adam leaves it (the chapter's numbers).
+    assert abs(sgd[-1] - np.log(7)) < 0.05 and abs(momentum[-1] - np.log(7)) < 0.05
+    assert f"{sgd[-1]:.3f} {momentum[-1]:.3f} {adam[-1]:.3f}" == "1.969 1.971 0.807"
+
+
+def test_dropout_example_measures_the_training_loss_both_ways(runs):
+    ns, figures = runs["plot_dropout"]
+    assert len(figures) == 1
+    lines = figures[0].axes[0].lines
+    for k, p in enumerate((0.0, 0.3)):
+        running, whole, validation = lines[3 * k : 3 * k + 3]
+        assert np.array_equal(running.get_ydata(), ns["runs"][p, False].loss)
+        assert np.array_equal(whole.get_ydata(), ns["runs"][p, True].loss)
+        assert np.array_equal(validation.get_ydata(), ns["runs"][p, True].val_loss)
+        # The two measurements train the same network: the same validation losses.
+        assert np.array_equal(ns["runs"][p, False].val_loss, ns["runs"][p, True].val_loss)
+    plain, dropped = ns["runs"][0.0, True], ns["runs"][0.3, True]
+    # Without dropout the two training losses coincide; with it the one measured
+    # with units dropped ends several times above the whole network's, which ends
+    # where the plain network's does; the validation losses end together.
+    assert ns["runs"][0.0, False].loss[-1] == pytest.approx(plain.loss[-1], rel=0.05)
+    assert ns["runs"][0.3, False].loss[-1] > 5 * dropped.loss[-1]
+    assert dropped.loss[-1] == pytest.approx(plain.loss[-1], rel=0.25)
+    assert dropped.val_loss[-1] == pytest.approx(plain.val_loss[-1], rel=0.1)
+    assert f"{ns['runs'][0.3, False].loss[-1]:.4f} {dropped.loss[-1]:.4f}" == "0.0139 0.0019"

@@ -158,6 +158,7 @@ def build(src, out):
     return sphinx(src, "-b", "html", "-W", "-q", str(src), str(out))
 
 
+@pytest.mark.docs  # runs Sphinx on a small project
 def test_an_edit_of_the_file_alone_rebuilds_the_page(tmp_path):
     src = small_project(tmp_path, "sigmoid,시그모이드,yes,,\n")
     out = tmp_path / "out"
@@ -169,6 +170,7 @@ def test_an_edit_of_the_file_alone_rebuilds_the_page(tmp_path):
     assert table_rows(page)[1:] == [("loss", "손실"), ("sigmoid", "시그모이드")]
 
 
+@pytest.mark.docs  # runs Sphinx on a small project
 def test_a_malformed_file_fails_the_build(tmp_path):
     src = small_project(tmp_path, "sigmoid,,yes,,\n")
     result = build(src, tmp_path / "out")

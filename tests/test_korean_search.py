@@ -206,6 +206,7 @@ def _docs(index: dict, term: str) -> set[str]:
     return found
 
 
+@pytest.mark.docs  # runs Sphinx on a small project
 def test_korean_index_has_the_stems(small_site):
     index = _search_index(small_site / "ko")
     assert _docs(index, "오차") == {"loss"}
@@ -216,11 +217,13 @@ def test_korean_index_has_the_stems(small_site):
         assert with_particle not in index["terms"]
 
 
+@pytest.mark.docs  # runs Sphinx on a small project
 def test_korean_language_data_has_the_stemmer(small_site):
     language_data = (small_site / "ko" / "_static" / "language_data.js").read_text(encoding="utf-8")
     assert ks.js_stemmer_code() in language_data
 
 
+@pytest.mark.docs  # runs Sphinx on a small project
 def test_english_build_is_not_affected(small_site):
     index = _search_index(small_site / "en")
     assert "오차" not in index["terms"] and "편향" not in index["terms"]
@@ -283,6 +286,7 @@ JS_QUERIES = {
 }
 
 
+@pytest.mark.docs  # runs Sphinx on a small project
 def test_js_stemmer_and_search_agree_with_python(small_site, tmp_path):
     node = shutil.which("node")
     if node is None:

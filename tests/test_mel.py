@@ -25,7 +25,7 @@ import scipy.fft
 from hypothesis import given
 from hypothesis import strategies as st
 
-from audio_cases import FFT_HOPS, PARITY, assert_close, librosa, reference, signals
+from audio_cases import FFT_HOPS, PARITY, assert_close, edge_cases, librosa, reference, signals, with_examples
 from dlaudio import (
     EmptyMelFilterWarning, chirp, dct_matrix, hann, hz_to_mel, mel_filterbank, mel_frequencies,
     mel_to_hz, melspectrogram, mfcc, power_spectrogram, power_to_db, pulse_train, white_noise,
@@ -69,10 +69,29 @@ def mel_parameters(draw, n_fft):
                 norm=draw(st.sampled_from(["slaney", None])))
 
 
+@st.composite
+def filterbank_cases(draw):
+    """An n_fft and the filterbank's keyword arguments for it."""
+    n_fft = draw(st.sampled_from([16, 255, 256, 400, 512, 1024, 2048, 4096]))
+    return n_fft, draw(mel_parameters(n_fft))
+
+
+#: Filterbanks met on every run: the shortest frame with one filter; an odd
+#: n_fft with more filters than its bins can fill (empty filters warn); the
+#: longest frame up to the Nyquist frequency; HTK's scale without normalisation.
+FILTERBANK_EDGES = [
+    (16, dict(sr=48000, n_mels=1, fmin=0.0, fmax=None, htk=False, norm="slaney")),
+    (255, dict(sr=8000, n_mels=128, fmin=300.0, fmax=8000 / 3, htk=True, norm=None)),
+    (4096, dict(sr=44100, n_mels=128, fmin=20.0, fmax=44100 / 2, htk=False, norm="slaney")),
+    (512, dict(sr=16000, n_mels=40, fmin=0.0, fmax=0.9 * 16000 / 2, htk=True, norm=None)),
+]
+
+
 @PARITY
-@given(st.data(), st.sampled_from([16, 255, 256, 400, 512, 1024, 2048, 4096]))
-def test_filterbank_matches_librosa(data, n_fft):
-    kwargs = data.draw(mel_parameters(n_fft))
+@given(filterbank_cases())
+@with_examples(*[(case,) for case in FILTERBANK_EDGES])
+def test_filterbank_matches_librosa(case):
+    n_fft, kwargs = case
     mine, warned = with_warnings(mel_filterbank, n_fft=n_fft, **kwargs)
     theirs, librosa_warned = with_warnings(librosa.filters.mel, n_fft=n_fft, dtype=np.float64, **kwargs)
     assert_close(mine, theirs, FILTERBANK_ATOL)
@@ -88,6 +107,9 @@ def test_empty_filters_warn():
 
 @PARITY
 @given(st.lists(st.floats(0.0, 30000.0), min_size=1, max_size=20), st.booleans())
+# 0 Hz, the Slaney scale's break at 1 kHz and either side of it, the top of the range.
+@with_examples(*[(freqs, htk) for freqs in ([0.0], [1000.0], [999.999, 1000.0, 1000.001], [0.0, 30000.0])
+                 for htk in (False, True)])
 def test_mel_scale_matches_librosa(freqs, htk):
     f = np.array(freqs)
     assert_close(hz_to_mel(f, htk=htk), librosa.hz_to_mel(f, htk=htk), SCALE_RTOL, scale=max(1.0, hz_to_mel(f, htk=htk).max()))
@@ -114,8 +136,24 @@ def feature_cases(draw):
     return y, kwargs
 
 
+#: Filterbank settings paired in turn with the signal edges (audio_cases.EDGES).
+MEL_EDGES = [
+    dict(sr=22050, n_mels=128, fmin=0.0, fmax=None, htk=False, norm="slaney"),
+    dict(sr=16000, n_mels=40, fmin=20.0, fmax=8000.0, htk=True, norm=None),
+    dict(sr=8000, n_mels=13, fmin=300.0, fmax=8000 / 3, htk=False, norm=None),
+]
+
+
+def feature_edges():
+    """``(y, kwargs)`` of every signal edge with an n_fft of a mel spectrogram, met on every run."""
+    cases = edge_cases(min_n_fft=255)
+    return [(y, dict(MEL_EDGES[k % len(MEL_EDGES)], n_fft=n_fft, hop_length=hop, center=center))
+            for k, (y, n_fft, hop, center) in enumerate(cases)]
+
+
 @PARITY
 @given(feature_cases())
+@with_examples(*[(case,) for case in feature_edges()])
 def test_melspectrogram_matches_librosa(case):
     y, kwargs = case
     mine, _ = with_warnings(melspectrogram, y=y, **kwargs)
@@ -137,6 +175,8 @@ def mfcc_arguments(kwargs, n_mfcc, dct_norm="ortho"):
 
 @PARITY
 @given(feature_cases(), st.sampled_from([1, 5, 13, 20, 40]), st.sampled_from(["ortho", None]), st.sampled_from([0, 22]))
+@with_examples(*[(case, n_mfcc, dct_norm, lifter) for case in feature_edges()
+                 for n_mfcc, dct_norm, lifter in [(13, "ortho", 0), (1, None, 22), (40, "ortho", 22)]])
 def test_mfcc_matches_librosa(case, n_mfcc, dct_norm, lifter):
     y, kwargs = case
     ours, theirs_args = mfcc_arguments(kwargs, min(n_mfcc, kwargs["n_mels"]), dct_norm)
@@ -162,6 +202,7 @@ def test_the_course_call():
 
 @PARITY
 @given(feature_cases())
+@with_examples(*[(case,) for case in feature_edges()])
 def test_float32_input(case):
     y, kwargs = case
     y32 = y.astype(np.float32)

@@ -33,6 +33,7 @@ def test_an_unknown_part_is_an_error(tmp_path):
         copy_parts(mathjax_source(), tmp_path, ["no-such-part"])
 
 
+@pytest.mark.docs  # runs Sphinx on a small project
 def test_a_built_page_loads_mathjax_from_the_site(tmp_path):
     src = tmp_path / "src"
     src.mkdir()

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dlaudio import chirp, fft_frequencies, power_spectrogram, pulse_train, tone, white_noise
+from hypothesis_sizes import scaled
 
 
 def peak_frequency(y, sr, n_fft=1024):
@@ -22,7 +23,7 @@ def test_tone_is_the_formula():
     np.testing.assert_array_equal(y, 0.3 * np.sin(2 * np.pi * 440.0 * t + 0.5))
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=scaled(25), deadline=None)
 @given(st.integers(1, 3999))
 def test_a_tone_above_nyquist_is_the_folded_tone(f):
     sr = 8000

@@ -15,7 +15,7 @@ import scipy.signal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from audio_cases import FFT_HOPS, PARITY, assert_close, librosa, reference, signals
+from audio_cases import FFT_HOPS, PARITY, assert_close, edge_cases, librosa, reference, signals, with_examples
 from dlaudio import (
     amplitude_to_db, dft, dft_matrix, fft_frequencies, frame, hann, power_spectrogram, power_to_db,
     stft, tone,
@@ -45,6 +45,7 @@ def stft_cases(draw):
 
 @PARITY
 @given(stft_cases(), st.sampled_from(["constant", "reflect"]))
+@with_examples(*[(case, pad_mode) for case in edge_cases() for pad_mode in ("constant", "reflect")])
 def test_stft_matches_librosa(case, pad_mode):
     y, n_fft, hop, center = case
     mine, theirs = stft_pair(y, n_fft, hop, center=center, pad_mode=pad_mode)
@@ -63,6 +64,7 @@ def test_stft_matches_librosa(case, pad_mode):
 
 @PARITY
 @given(stft_cases(), st.sampled_from(["rectangular", "symmetric", "short"]))
+@with_examples(*[(case, kind) for case in edge_cases() for kind in ("rectangular", "symmetric", "short")])
 def test_stft_windows_match_librosa(case, kind):
     y, n_fft, hop, center = case
     if kind == "rectangular":
@@ -115,6 +117,7 @@ def test_frame_matches_librosa(extra, frame_length, hop):
 
 @PARITY
 @given(st.integers(1, 200), st.integers(1, 3), st.integers(0, 2**32 - 1))
+@with_examples((1, 1, 0), (2, 3, 1), (199, 2, 2), (200, 1, 3))  # one sample, two, a prime, the longest
 def test_dft_is_rfft(n, batch, seed):
     x = np.random.default_rng(seed).normal(size=(batch, n))
     expected = np.fft.rfft(x, axis=-1)
@@ -135,6 +138,7 @@ def test_fft_frequencies(sr, n_fft):
 
 @PARITY
 @given(stft_cases(), st.sampled_from([1.0, 2.0, 0.5]))
+@with_examples(*[(case, power) for case in edge_cases() for power in (1.0, 2.0, 0.5)])
 def test_power_spectrogram_matches_librosa(case, power):
     y, n_fft, hop, center = case
     mine = power_spectrogram(y, n_fft=n_fft, hop_length=hop, center=center, power=power)
@@ -150,8 +154,14 @@ def db_arguments():
     )
 
 
+#: (ref, amin, top_db) met on every run: relative to the loudest value and
+#: clipped; to the median, everything clipped to it; a fixed small ref, no clipping.
+DB_EDGES = [(np.max, 1e-10, 80.0), (np.median, 1e-5, 0.0), (3e-4, 1e-3, None)]
+
+
 @PARITY
 @given(stft_cases(), db_arguments())
+@with_examples(*[(case, arguments) for case in edge_cases() for arguments in DB_EDGES])
 def test_power_to_db_matches_librosa(case, arguments):
     y, n_fft, hop, center = case
     ref, amin, top_db = arguments
@@ -162,6 +172,7 @@ def test_power_to_db_matches_librosa(case, arguments):
 
 @PARITY
 @given(stft_cases(), db_arguments())
+@with_examples(*[(case, arguments) for case in edge_cases() for arguments in DB_EDGES])
 def test_amplitude_to_db_matches_librosa(case, arguments):
     y, n_fft, hop, center = case
     ref, amin, top_db = arguments

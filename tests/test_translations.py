@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import polib
 import pytest
 
-from sitetools import ROOT, sphinx
+from sitetools import ROOT
 
 pytestmark = pytest.mark.docs
 
 
-@pytest.fixture(scope="module")
-def refreshed_catalogs(gettext_templates, tmp_path_factory) -> Path:
-    """A copy of locale/ refreshed from the current English, as `make update-po` would."""
-    locale = tmp_path_factory.mktemp("locale") / "locale"
-    shutil.copytree(ROOT / "locale", locale, ignore=shutil.ignore_patterns("*.mo"))
-    result = sphinx(ROOT, "update", "-p", str(gettext_templates), "-l", "ko", "-d", str(locale), tool="sphinx-intl")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return locale / "ko" / "LC_MESSAGES"
+# refreshed_catalogs (conftest.py): a copy of locale/ refreshed from the
+# current English by `sphinx-intl update`, as `make update-po` would.
 
 
 def catalogs(folder: Path) -> list[Path]:

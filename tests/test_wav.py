@@ -13,13 +13,14 @@ from hypothesis import strategies as st
 from audio_cases import assert_close, librosa
 from dlaudio import chirp, read_wav, white_noise, write_wav
 from dlaudio.wav import PCM_SUBTYPES
+from hypothesis_sizes import scaled
 
 #: read_wav(sr=...) vs librosa.load(sr=..., dtype=float64): the same soxr call.
 RESAMPLE_ATOL = 1e-15
 #: read_wav (float64) vs librosa.load's default float32 output.
 FLOAT32_ATOL = 1e-6
 
-FILES = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FILES = settings(max_examples=scaled(25), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 def some_sound(sr=44100, seconds=0.5):

@@ -2,13 +2,14 @@
 
 =========================  ==================================================
 ``dlaudio.neuron``         chapter 01: one neuron with the ``math`` module
-``dlaudio.activations``    the sigmoid and its slope, the softmax, for arrays
+``dlaudio.activations``    sigmoid, ReLU, tanh and their slopes, the softmax
 ``dlaudio.backprop``       chapter 02-1: the formulas of backpropagation, trace
-``dlaudio.layers``         each step of a network: dense, sigmoid, softmax output
+``dlaudio.layers``         each step of a network: dense, activations, dropout, softmax output
+``dlaudio.init``           initial weights: standard normal, Xavier, He
 ``dlaudio.sequential``     a network as a sequence of layers
 ``dlaudio.network``        chapter 02: the multilayer perceptron
 ``dlaudio.loss``           the losses training minimises: E, cross-entropy, L2
-``dlaudio.optim``          what turns Derivs into steps: gradient descent
+``dlaudio.optim``          what turns Derivs into steps: gradient descent, momentum, Adam
 ``dlaudio.training``       the training loop in mini-batches, early stopping
 ``dlaudio.gradcheck``      backpropagation against finite differences
 ``dlaudio.data``           the sum data set and the worked 2-2-1 example
@@ -32,7 +33,7 @@
 
 import importlib.metadata
 
-from .activations import sigmoid, sigmoid_slope, softmax
+from .activations import relu, relu_slope, sigmoid, sigmoid_slope, softmax, tanh, tanh_slope
 from .backprop import Trace, trace
 from .cepstrum import mfcc
 from .clips import Clips, load_folder
@@ -44,7 +45,8 @@ from .decibels import amplitude_to_db, power_to_db
 from .features import frame_count, mfcc_features
 from .fourier import dft, dft_matrix, fft_frequencies
 from .gradcheck import gradient_check
-from .layers import Dense, Sigmoid, SoftmaxCrossEntropy
+from .init import initial_weights
+from .layers import Dense, Dropout, ReLU, Sigmoid, SoftmaxCrossEntropy, Tanh
 # The module ``loss`` is callable as its function ``loss`` (see dlaudio/loss.py),
 # so ``from dlaudio import loss`` and ``import dlaudio.loss`` both work.
 from . import loss
@@ -53,12 +55,12 @@ from .mel import (
     EmptyMelFilterWarning, hz_to_mel, mel_filterbank, mel_frequencies, mel_to_hz, melspectrogram,
 )
 from .network import MLP
-from .optim import SGD
+from .optim import SGD, Adam, Momentum
 from .neuron import neuron_output, weighted_sum
 from .preprocessing import Standardizer, encode_labels, one_hot
 from .signals import chirp, pulse_train, tone, white_noise
 from .spectrogram import frame, hann, power_spectrogram, stft
-from .splits import split_by_speaker
+from .splits import speaker_folds, split_by_speaker
 from .synth import formant_filter, glottal_pulse, glottal_source, resonator_response, vowel
 from .sequential import Sequential
 from .training import History, train
@@ -66,16 +68,21 @@ from .vowelset import VowelSet, make_vowels, vowels
 from .wav import read_wav, write_wav
 
 __all__ = [
+    "Adam",
     "Clips",
     "Dense",
+    "Dropout",
     "EmptyMelFilterWarning",
     "History",
     "MLP",
+    "Momentum",
+    "ReLU",
     "SGD",
     "Sequential",
     "Sigmoid",
     "SoftmaxCrossEntropy",
     "Standardizer",
+    "Tanh",
     "Trace",
     "VowelSet",
     "amplitude_to_db",
@@ -94,6 +101,7 @@ __all__ = [
     "gradient_check",
     "hann",
     "hz_to_mel",
+    "initial_weights",
     "l2_penalty",
     "load_folder",
     "loss",
@@ -112,13 +120,18 @@ __all__ = [
     "power_to_db",
     "pulse_train",
     "read_wav",
+    "relu",
+    "relu_slope",
     "resonator_response",
     "sigmoid",
     "sigmoid_slope",
     "softmax",
+    "speaker_folds",
     "split_by_speaker",
     "stft",
     "sum_dataset",
+    "tanh",
+    "tanh_slope",
     "tone",
     "trace",
     "train",

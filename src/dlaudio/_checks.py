@@ -185,3 +185,20 @@ def choice(value, name: str, options) -> str:
         allowed = ", ".join(repr(o) for o in options)
         raise ValueError(f"{name} must be one of {allowed}, got {value!r}")
     return value
+
+
+def fft_length(n_fft: int, n_samples: int, name: str = "y") -> int:
+    """``n_fft`` for a centred STFT of ``n_samples`` samples, unless it is absurdly larger than the signal.
+
+    A frame longer than the signal is mostly the zeros of the padding, which
+    librosa allows with a warning; beyond ``2**16`` samples and twice the
+    signal it is a mistake that would allocate ``n_fft``-sized arrays (the
+    window, the padding, each frame's spectrum) for nothing.
+    """
+    limit = max(2 * n_samples, 2**16)
+    if n_fft > limit:
+        raise ValueError(
+            f"n_fft={n_fft} is absurdly larger than the signal {name} ({n_samples} samples): "
+            f"at most max(2**16, 2 * len({name})) = {limit}"
+        )
+    return n_fft

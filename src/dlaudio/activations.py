@@ -1,8 +1,10 @@
-"""The sigmoid and its slope, and the softmax, for whole arrays, as the network uses them.
+"""The activations and their slopes (sigmoid, ReLU, tanh), and the softmax, for whole arrays.
 
 The slope is written from the activation, not from the weighted sum:
 if :math:`a = \\sigma(h)` then :math:`\\sigma'(h) = a(1 - a)`. The function is
-named ``sigmoid_slope`` and takes ``a`` so it cannot be fed the wrong one.
+named ``sigmoid_slope`` and takes ``a`` so it cannot be fed the wrong one;
+so do ``relu_slope`` and ``tanh_slope``, the slopes of chapter 06's
+activations.
 The softmax turns a row of weighted sums into a row of probabilities; it is
 the output layer of a classifier and has no slope function here: with the
 cross-entropy loss its slope factor cancels (see ``backprop.output_slope``).
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["sigmoid", "sigmoid_slope", "softmax"]
+__all__ = ["sigmoid", "sigmoid_slope", "softmax", "relu", "relu_slope", "tanh", "tanh_slope"]
 
 
 def sigmoid(h):
@@ -79,3 +81,50 @@ def softmax(h):
         np.exp(a, out=a)
     a /= np.sum(a, axis=-1, keepdims=True)
     return a
+
+
+def relu(h):
+    """The rectified linear unit, :math:`a = \\max(h, 0)`, element-wise.
+
+    Its slope is 1 wherever the unit is on, so an error relayed through a
+    stack of ReLU layers is not shrunk by a factor of at most 1/4 per
+    layer, as through sigmoids. The result is a new array in ``h``'s dtype.
+
+    >>> relu(np.array([-2.0, 0.0, 3.0]))
+    array([0., 0., 3.])
+    """
+    return np.maximum(h, 0.0, dtype=np.result_type(h, np.float32))
+
+
+def relu_slope(a):
+    """Slope of the ReLU given its activation ``a``: 1 where :math:`a > 0`, else 0.
+
+    At :math:`h = 0` the ReLU has no derivative; 0 is taken there, as every
+    framework does (the unit is off).
+
+    >>> relu_slope(np.array([0.0, 2.5]))
+    array([0., 1.])
+    """
+    return (a > 0).astype(a.dtype)
+
+
+def tanh(h):
+    """The hyperbolic tangent, :math:`a = \\tanh(h) = 2 \\sigma(2h) - 1`, in (-1, 1), element-wise.
+
+    A sigmoid stretched to be centred on 0; ``numpy.tanh`` computes it.
+
+    >>> tanh(np.array([0.0]))
+    array([0.])
+    """
+    return np.tanh(h)
+
+
+def tanh_slope(a):
+    """Slope of the tanh given its activation ``a``: :math:`1 - a^2`, largest (1) at :math:`h = 0`.
+
+    >>> tanh_slope(np.array([0.0, 0.5]))
+    array([1.  , 0.75])
+    """
+    slope = np.multiply(a, a)
+    np.subtract(1.0, slope, out=slope)
+    return slope

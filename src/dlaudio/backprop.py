@@ -251,14 +251,16 @@ def trace(net, x, y, l2=0.0) -> Trace:
     net = net.copy()  # the trace's own weights and Derivs
     # Forward: a layer with weights starts layer l + 1 of the course: its
     # input, as it multiplies it, is a_l, and its output h_{l+1}.
+    net.forward_finite(x)  # refuses an overflowing forward pass before the walk below repeats it
     h, a, caches = {}, [], []
     out = x
-    for layer in net.layers:
-        out, cache = layer.forward(out)
-        caches.append(cache)
-        if hasattr(layer, "W"):
-            a.append(cache)
-            h[len(a)] = out
+    with net.mode(training=True):  # as in a training step: dropout on
+        for layer in net.layers:
+            out, cache = layer.forward(out)
+            caches.append(cache)
+            if hasattr(layer, "W"):
+                a.append(cache)
+                h[len(a)] = out
     a.append(out)
     # Backward: an activation turns error_l into delta_l, and the layer with
     # weights below it turns delta_l into Deriv_{l-1} and error_{l-1}.

@@ -62,7 +62,8 @@ class Clips:
         if self.speakers is not None:
             self.speakers = string_list(self.speakers, n, "speakers")
         if self.paths is not None:
-            self.paths = [Path(p) for p in string_list(self.paths, n, "paths")]
+            # Path("a.wav") and "a.wav" name one file: no look-alikes to refuse.
+            self.paths = [Path(p) for p in string_list(self.paths, n, "paths", refuse_lookalikes=False)]
         if self.starts is not None:
             self.starts = np.asarray(self.starts, dtype=np.int64)
             if self.starts.shape != (n,):
@@ -99,20 +100,33 @@ class Clips:
         clips of that label from 1), so ``load_folder(folder,
         speakers="prefix")`` reads the speakers back.
 
+        A label or speaker id that is empty, starts with ``.`` or holds
+        ``/``, ``\\`` or a NUL is refused with a ``ValueError`` before anything
+        is written.
+
         Returns the list of paths written, in the order of the clips.
         """
         folder = Path(os.fspath(folder))
-        for label in set(self.labels):
-            if not label or label in (".", "..") or "/" in label or "\\" in label or "\0" in label:
-                raise ValueError(f"the label {label!r} cannot be a folder name")
-        stems = self._stems()
+        # Labels and speaker ids may come from untrusted file lists: as names
+        # they must neither climb out of the folder nor hide from load_folder.
+        for kind, values, role in (("label", self.labels, "a folder name"),
+                                   ("speaker", self.speakers or (), "part of a file name")):
+            for value in dict.fromkeys(values):
+                if not value or value.startswith(".") or any(c in value for c in "/\\\0"):
+                    raise ValueError(
+                        f"the {kind} {value!r} cannot be {role}: it must be non-empty, "
+                        "not start with '.', and hold no /, \\ or NUL"
+                    )
+        paths = [folder / label / f"{stem}.wav" for label, stem in zip(self.labels, self._stems())]
+        # A label folder that is a link elsewhere must not carry files out either.
+        inside = folder.resolve()
+        for path in paths:
+            if not path.resolve().is_relative_to(inside):
+                raise ValueError(f"{path} would be written outside {folder} (it leads to {path.resolve()})")
         folder.mkdir(parents=True, exist_ok=True)
-        paths = []
-        for wave, label, stem in zip(self.waves, self.labels, stems):
-            (folder / label).mkdir(exist_ok=True)
-            path = folder / label / f"{stem}.wav"
+        for wave, path in zip(self.waves, paths):
+            path.parent.mkdir(exist_ok=True)
             write_wav(path, wave, self.sr, subtype=subtype)
-            paths.append(path)
         return paths
 
 
@@ -142,6 +156,8 @@ def load_folder(root, sr=None, *, labels="folder", speakers=None, segment_second
     root : str or os.PathLike
         The folder. Every file whose name ends in one of ``extensions``
         (any case), at any depth, is read, in sorted order of its path.
+        Hidden folders and files (names starting with ``.``, such as
+        ``.git`` or macOS's ``._name.wav``) are skipped.
     sr : int, optional
         Resample every file to this rate (``read_wav(path, sr)``). ``None``:
         keep the files' rates, which must then all be the same.
@@ -166,9 +182,11 @@ def load_folder(root, sr=None, *, labels="folder", speakers=None, segment_second
         File name endings that count as audio.
     errors : {"raise", "warn"}
         Files that cannot be read (or, when segmenting, are shorter than one
-        segment): ``"raise"`` reads everything else first, then raises one
-        ``ValueError`` listing every such file and why; ``"warn"`` leaves them
-        out and gives one ``UserWarning`` listing them.
+        segment), audio names that are no regular file (a link to nothing,
+        a pipe) and folders that cannot be listed: ``"raise"`` reads
+        everything else first, then raises one ``ValueError`` listing each
+        of them and why; ``"warn"`` leaves them out and gives one
+        ``UserWarning`` listing them.
 
     Returns
     -------
@@ -181,7 +199,7 @@ def load_folder(root, sr=None, *, labels="folder", speakers=None, segment_second
     FileNotFoundError
         ``root`` is not a folder.
     ValueError
-        No audio file under ``root``; unreadable files (``errors="raise"``);
+        No audio file under ``root``; unreadable files or folders (``errors="raise"``);
         sample rates that differ while ``sr`` is None; a label callable that
         fails or returns an empty label.
 
@@ -217,14 +235,11 @@ def load_folder(root, sr=None, *, labels="folder", speakers=None, segment_second
         raise TypeError(f"speakers must be None, 'prefix' or a callable taking a path, got {speakers!r}")
     seconds = None if segment_seconds is None else positive_real(segment_seconds, "segment_seconds")
 
-    files = sorted(
-        (p for p in root.rglob("*") if p.is_file() and p.name.lower().endswith(endings)),
-        key=lambda p: p.relative_to(root).as_posix(),
-    )
-    if not files:
-        raise ValueError(f"{root}: no audio files (ending in {', '.join(endings)}) in this folder or below")
+    files, problems, unlisted = _audio_files(root, endings)
+    no_audio = f"{root}: no audio files (ending in {', '.join(endings)}) in this folder or below"
+    if not files and not problems and not unlisted:
+        raise ValueError(no_audio)
 
-    problems = []
     read = []  # (path, samples, rate, label, speaker)
     for path in files:
         label = _call(label_of, path, "labels")
@@ -267,17 +282,50 @@ def load_folder(root, sr=None, *, labels="folder", speakers=None, segment_second
             paths.append(path)
             starts.append(start)
 
-    if problems:
-        listing = "\n  ".join(problems)
-        message = f"{len(problems)} file(s) under {root} could not be used:\n  {listing}"
+    if problems or unlisted:
+        listing = "\n  ".join(unlisted + problems)
+        counts = " and ".join(f"{len(entries)} {kind}" for entries, kind in
+                              ((unlisted, "folder(s)"), (problems, "file(s)")) if entries)
+        message = f"{counts} under {root} could not be used:\n  {listing}"
         if errors == "raise":
             raise ValueError(message)
         warnings.warn(message + "\nThey were left out.", UserWarning, stacklevel=2)
     if not waves:
-        raise ValueError(f"{root}: none of the {len(files)} audio file(s) could be used")
+        raise ValueError(f"{root}: none of the {len(files)} audio file(s) could be used" if files else no_audio)
     return Clips(waves=waves, sr=rates[0], labels=out_labels,
                  speakers=None if speaker_of is None else out_speakers,
                  paths=paths, starts=np.array(starts, dtype=np.int64))
+
+
+def _audio_files(root, endings):
+    """Audio files under ``root`` (sorted), audio names that are no file, and folders not listed."""
+    odd, unlisted, files = [], [], []
+
+    def not_listed(error):
+        unlisted.append(f"{error.filename}: this folder cannot be listed ({error.strerror or error})")
+
+    for folder, subfolders, names in os.walk(root, onerror=not_listed):
+        # Hidden entries are tools' data (.git, .cache, macOS's ._name.wav),
+        # not recordings: as classes or clips they would be invented ones.
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        for name in names:
+            if name.startswith(".") or not name.lower().endswith(endings):
+                continue
+            path = Path(folder, name)
+            try:
+                regular = path.is_file()
+            except OSError as error:
+                odd.append(f"{path}: {error.strerror or error}")
+                continue
+            # A pipe is never opened: reading it would wait for a writer.
+            if regular:
+                files.append(path)
+            elif path.is_symlink() and not path.exists():
+                odd.append(f"{path}: a link to nothing (no file at {os.readlink(path)})")
+            else:
+                odd.append(f"{path}: not a regular file (a pipe, socket or device)")
+    files.sort(key=lambda p: p.relative_to(root).as_posix())
+    return files, odd, unlisted
 
 
 def _call(function, path, name):

@@ -14,7 +14,7 @@ from __future__ import annotations
 from .clips import Clips, load_folder
 from .features import frame_count, mfcc_features
 from .preprocessing import Standardizer, encode_labels, one_hot
-from .splits import split_by_speaker
+from .splits import speaker_folds, split_by_speaker
 from .vowelset import CHILD_SCALE, KOREAN_VOWELS, VowelSet, make_vowels, vowels
 
 __all__ = [
@@ -29,6 +29,7 @@ __all__ = [
     "make_vowels",
     "mfcc_features",
     "one_hot",
+    "speaker_folds",
     "split_by_speaker",
     "vowels",
 ]

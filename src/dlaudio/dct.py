@@ -10,11 +10,17 @@ by :math:`\\sqrt{2/N}`) and the matrix is orthogonal: ``D.T`` undoes it.
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from ._checks import positive_int
 
 __all__ = ["dct_matrix"]
+
+# mfcc asks for the same small matrix once per clip (mfcc_features: hundreds
+# of times per call); the matrices up to this size are kept once built.
+_KEPT_UP_TO = 512
 
 
 def dct_matrix(n, type=2, norm="ortho"):
@@ -50,11 +56,24 @@ def dct_matrix(n, type=2, norm="ortho"):
         raise ValueError(f"type must be 2 (the DCT-II), got {type!r}")
     if norm not in ("ortho", None):
         raise ValueError(f"norm must be 'ortho' or None, got {norm!r}")
+    return _kept(n, norm).copy() if n <= _KEPT_UP_TO else _dct_ii(n, norm)
+
+
+@functools.lru_cache(maxsize=8)
+def _kept(n, norm):
+    D = _dct_ii(n, norm)
+    D.flags.writeable = False  # shared by every call: callers get copies
+    return D
+
+
+def _dct_ii(n, norm):
     k = np.arange(n)[:, np.newaxis]
     m = np.arange(n)[np.newaxis, :]
     # The angle pi k (2m + 1) / 2N, reduced modulo a full turn (4N in these
-    # units) first, so large k (2m + 1) keep float64 accuracy.
-    D = 2.0 * np.cos(np.pi * ((k * (2 * m + 1)) % (4 * n)) / (2 * n))
+    # units) first, so large k (2m + 1) keep float64 accuracy. Only 4N
+    # angles occur: their cosines are computed once and looked up.
+    turn = 2.0 * np.cos(np.pi * np.arange(4 * n) / (2 * n))
+    D = turn[(k * (2 * m + 1)) % (4 * n)]
     if norm == "ortho":
         D[0] *= np.sqrt(1.0 / (4 * n))
         D[1:] *= np.sqrt(1.0 / (2 * n))

@@ -17,14 +17,15 @@ from __future__ import annotations
 import numpy as np
 
 from . import backprop
-from ._checks import non_negative_real
+from ._checks import non_negative_real, positive_real
 
 __all__ = ["numerical_gradient", "gradient_check"]
 
 
 def _loss_of(net, x, y) -> float:
     """:math:`E` of ``net`` on ``(x, y)``: its own loss, the cross-entropy for a softmax output."""
-    out, caches = net.forward_batch(x)
+    with net.mode(training=True):  # the network as trace runs it (a dropout layer needs a fixed mask)
+        out, caches = net.forward_batch(x)
     return net.batch_loss(y, out, caches)
 
 
@@ -40,6 +41,7 @@ def numerical_gradient(net, x, y, eps=1e-4, l2=0.0) -> list:
     """
     x, y = net.check_xy(x, y)
     l2 = non_negative_real(l2, "l2")
+    eps = positive_real(eps, "eps")
     x, y = x.astype(np.float64), y.astype(np.float64)
     copy = net.copy(dtype=np.float64)  # always a new network, with new weights
     grads = []
@@ -85,7 +87,16 @@ def gradient_check(net, x, y, eps=1e-4, l2=0.0) -> float:
     net = net.copy(dtype=np.float64)
     t = backprop.trace(net, x, y, l2)
     numeric = numerical_gradient(net, x, y, eps, l2)
+    eps = positive_real(eps, "eps")
     E = _loss_of(net, *net.check_xy(x, y)) + net.l2_penalty(non_negative_real(l2, "l2"))
+    # Python's max drops NaN: a check whose gradients are not numbers would
+    # report a perfect match, so it refuses instead.
+    if not (np.isfinite(E) and all(np.isfinite(G).all() and np.isfinite(t.deriv[l]).all()
+                                   for l, G in enumerate(numeric))):
+        raise ValueError(
+            "the gradients are not finite (NaN or inf), so they cannot be compared: the loss or the "
+            "weighted sums overflow; scale the inputs to about [-1, 1], or use smaller weights"
+        )
     rounding = 8 * np.finfo(np.float64).eps * E / eps
     worst = 0.0
     for l, G in enumerate(numeric):

@@ -3,13 +3,16 @@
 Samples are rows, so a batch is a matrix of rows, and every layer computes
 one line of the course's table on the whole batch at once:
 
-=======================  ============================================  ==========================================================
-layer                    forward                                       backward
-=======================  ============================================  ==========================================================
-``Dense``                :math:`h = a \\cdot W`                         :math:`\\mathrm{Deriv} = a^T \\cdot \\delta`, relays :math:`\\delta \\cdot W^T`
+=======================  =============================================  ==========================================================================
+layer                    forward                                        backward
+=======================  =============================================  ==========================================================================
+``Dense``                :math:`h = a \\cdot W`                          :math:`\\mathrm{Deriv} = a^T \\cdot \\delta`, relays :math:`\\delta \\cdot W^T`
 ``Sigmoid``              :math:`a = \\sigma(h)`                          :math:`\\delta = \\mathrm{error} \\odot a (1 - a)`
+``ReLU``                 :math:`a = \\max(h, 0)`                         :math:`\\delta = \\mathrm{error} \\odot [a > 0]`
+``Tanh``                 :math:`a = \\tanh(h)`                           :math:`\\delta = \\mathrm{error} \\odot (1 - a^2)`
+``Dropout``              :math:`a \\odot m` (a random mask in training)  :math:`\\mathrm{error} \\odot m`
 ``SoftmaxCrossEntropy``  :math:`a = \\mathrm{softmax}(h)`                :math:`\\delta = \\mathrm{error}` (the output of a classifier)
-=======================  ============================================  ==========================================================
+=======================  =============================================  ==========================================================================
 
 ``forward(a)`` returns the layer's output and a *cache*, what its
 ``backward`` will need (the input of a dense layer, the output of an
@@ -27,10 +30,11 @@ from __future__ import annotations
 import numpy as np
 
 from . import backprop
-from .activations import sigmoid, sigmoid_slope, softmax
+from ._checks import as_generator, finite_real
+from .activations import relu, relu_slope, sigmoid, sigmoid_slope, softmax, tanh, tanh_slope
 from .loss import cross_entropy
 
-__all__ = ["Dense", "Sigmoid", "SoftmaxCrossEntropy"]
+__all__ = ["Dense", "Sigmoid", "ReLU", "Tanh", "Dropout", "SoftmaxCrossEntropy"]
 
 
 class Dense:
@@ -120,6 +124,107 @@ class Sigmoid:
 
     def __repr__(self) -> str:
         return "Sigmoid()"
+
+
+class ReLU:
+    """The rectified linear unit, :math:`a = \\max(h, 0)`: chapter 06's activation for deep stacks.
+
+    >>> a, cache = ReLU().forward(np.array([[-1.0, 2.0]]))
+    >>> a, ReLU().backward(np.array([[0.4, 0.4]]), cache)
+    (array([[0., 2.]]), array([[0. , 0.4]]))
+    """
+
+    def forward(self, h):
+        """:math:`a = \\max(h, 0)`; returns ``(a, a)``."""
+        a = relu(h)
+        return a, a
+
+    def backward(self, error, a, relay=True):
+        """:math:`\\delta = \\mathrm{error} \\odot [a > 0]`: the error passes where the unit is on."""
+        return backprop.delta(error, relu_slope(a))
+
+    def __repr__(self) -> str:
+        return "ReLU()"
+
+
+class Tanh:
+    """The hyperbolic tangent, :math:`a = \\tanh(h)`: a sigmoid centred on 0, with slope :math:`1 - a^2`."""
+
+    def forward(self, h):
+        """:math:`a = \\tanh(h)`; returns ``(a, a)``."""
+        a = tanh(h)
+        return a, a
+
+    def backward(self, error, a, relay=True):
+        """:math:`\\delta = \\mathrm{error} \\odot (1 - a^2)`."""
+        return backprop.delta(error, tanh_slope(a))
+
+    def __repr__(self) -> str:
+        return "Tanh()"
+
+
+class Dropout:
+    """Inverted dropout: in training, each unit is kept with probability :math:`1 - p` and scaled by :math:`1/(1 - p)`.
+
+    A unit cannot count on any other being there, so the network cannot
+    lean on a few co-adapted units. The kept units are scaled up in
+    training, so that at prediction, when every unit is on and nothing is
+    scaled, each weighted sum has the same mean as in training. The mask
+    :math:`m` (0, or :math:`1/(1 - p)`) multiplies the activations forward
+    and the error backward: a dropped unit gets no error and its weights
+    no Deriv for that sample.
+
+    Parameters
+    ----------
+    p : float
+        The fraction of units dropped, :math:`0 \\le p < 1` (the original
+        course uses 0.3).
+    rng : None, int or numpy.random.Generator
+        Source of the masks: a seed makes training reproducible.
+    mask : array_like, optional
+        A fixed mask of kept (True) and dropped (False) units, shaped like
+        the batch, used in every training pass instead of random ones: for a
+        gradient check, whose finite differences need the same network each
+        time.
+
+    Attributes
+    ----------
+    training : bool
+        Whether units are dropped; the network switches it on during
+        training (``Sequential.mode``) and off for prediction.
+
+    >>> layer = Dropout(0.5, mask=[[True, False]])
+    >>> layer.training = True
+    >>> a, cache = layer.forward(np.array([[0.2, 0.6]]))
+    >>> a, layer.backward(np.array([[1.0, 1.0]]), cache)
+    (array([[0.4, 0. ]]), array([[2., 0.]]))
+    """
+
+    def __init__(self, p, rng=None, mask=None):
+        self.p = finite_real(p, "p (the dropout rate)")
+        if not 0 <= self.p < 1:
+            raise ValueError(f"p (the dropout rate) must be in [0, 1), got {self.p}")
+        self.rng = as_generator(rng)
+        self.mask = None if mask is None else np.asarray(mask, dtype=bool)
+        self.training = False
+
+    def forward(self, a):
+        """:math:`a \\odot m` in training, :math:`a` itself otherwise; returns ``(output, m)`` (``m`` None when off)."""
+        if not self.training or self.p == 0:
+            return a, None
+        keep = self.rng.random(a.shape) >= self.p if self.mask is None else self.mask
+        if keep.shape != a.shape:
+            raise ValueError(f"the fixed dropout mask has shape {keep.shape}, the batch {a.shape}")
+        m = keep.astype(a.dtype)
+        m /= 1 - self.p
+        return a * m, m
+
+    def backward(self, error, m, relay=True):
+        """:math:`\\mathrm{error} \\odot m`: the error goes back only through the units that were kept."""
+        return error if m is None else error * m
+
+    def __repr__(self) -> str:
+        return f"Dropout({self.p})"
 
 
 class SoftmaxCrossEntropy:

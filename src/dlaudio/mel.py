@@ -251,4 +251,10 @@ def melspectrogram(*, y=None, sr=22050, S=None, n_fft=2048, hop_length=512, win_
     stft_args = dict(win_length=win_length, window=window, center=center, pad_mode=pad_mode,
                      power=power)
     S = _spectrogram_input(y, S, n_fft, hop_length, stft_args)
-    return np.dot(mel_filterbank(sr, n_fft, n_mels=n_mels, fmin=fmin, fmax=fmax, htk=htk, norm=norm), S)
+    weights = mel_filterbank(sr, n_fft, n_mels=n_mels, fmin=fmin, fmax=fmax, htk=htk, norm=norm)
+    with np.errstate(over="ignore"):  # reported below, naming the input
+        M = np.dot(weights, S)
+    if not np.isfinite(M.max()):
+        raise ValueError(f"{'y' if y is not None else 'S'} is too loud for float64: its mel spectrogram "
+                         "overflows; scale it down")
+    return M

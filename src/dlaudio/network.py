@@ -17,16 +17,22 @@ import numbers
 import numpy as np
 
 from ._checks import all_finite, as_generator, choice, float_dtype, positive_int, real_array
-from .layers import Dense, Sigmoid, SoftmaxCrossEntropy
+from .init import INITS, initial_weights
+from .layers import Dense, ReLU, Sigmoid, SoftmaxCrossEntropy, Tanh
 from .sequential import Sequential
 
 __all__ = ["MLP"]
 
 OUTPUTS = ("sigmoid", "softmax")
+#: The hidden layers' activation, by name.
+ACTIVATIONS = {"sigmoid": Sigmoid, "relu": ReLU, "tanh": Tanh}
+#: The most weights a network may have: far beyond any network of the course,
+#: and a clear error instead of an allocation that fails after a long wait.
+MAX_WEIGHTS = 2**31
 
 
 class MLP(Sequential):
-    """A multilayer perceptron: ``MLP(num_inputs, hidden_layers, num_outputs, rng=None, dtype=numpy.float64, output="sigmoid", bias=False)``.
+    """A multilayer perceptron: ``MLP(num_inputs, hidden_layers, num_outputs, rng=None, dtype=numpy.float64, output="sigmoid", bias=False, init="normal", activation="sigmoid")``.
 
     Sigmoid layers and no biases by default, as in the course; a softmax
     output and biases on request, for a classifier. It is a ``Sequential``
@@ -64,6 +70,12 @@ class MLP(Sequential):
         layer (``backprop.with_bias``): ``weights[l]`` gains a last row, the
         biases of layer :math:`l + 1`, drawn like the other weights.
         ``False`` (the default) is the course's network, number for number.
+    init : {"normal", "xavier", "he"}
+        How the initial weights are drawn (``dlaudio.init``): the course's
+        standard normal (the default), or scaled by the layers' sizes so
+        that a layer of many inputs does not start saturated.
+    activation : {"sigmoid", "relu", "tanh"}
+        The hidden layers' activation (the output's is ``output``'s).
 
     Attributes
     ----------
@@ -101,7 +113,7 @@ class MLP(Sequential):
     """
 
     def __init__(self, num_inputs, hidden_layers, num_outputs, rng=None, dtype=np.float64, output="sigmoid",
-                 bias=False):
+                 bias=False, init="normal", activation="sigmoid"):
         if isinstance(hidden_layers, numbers.Integral) or not hasattr(hidden_layers, "__iter__"):
             raise TypeError(
                 "hidden_layers must be a sequence of layer sizes such as [5] or [], "
@@ -112,12 +124,17 @@ class MLP(Sequential):
         sizes.append(positive_int(num_outputs, "num_outputs"))
         rng = as_generator(rng)
         dtype = float_dtype(dtype)
-        self._set_kind(output, bias)
+        self._set_kind(output, bias, activation)
+        choice(init, "init", INITS)
         self._check_outputs(sizes[-1])
-        # Generator.standard_normal is the Generator's name for randn. The
-        # draws are the same in either precision: float32 rounds float64's.
-        # A bias row is one more row of W, drawn like the others.
-        weights = [rng.standard_normal((n + int(bias), m)).astype(dtype) for n, m in zip(sizes[:-1], sizes[1:])]
+        count = sum((n + int(bias)) * m for n, m in zip(sizes[:-1], sizes[1:]))
+        if count > MAX_WEIGHTS:
+            raise ValueError(
+                f"layer sizes {sizes} need {count:,} weights, more than the {MAX_WEIGHTS:,} this course's "
+                "networks allow (16 GiB in float64): choose smaller layers"
+            )
+        # The draws are the same in either precision: float32 rounds float64's.
+        weights = [initial_weights(n, m, rng, init, bias).astype(dtype) for n, m in zip(sizes[:-1], sizes[1:])]
         super().__init__(self._layers_for(weights), dtype)
 
     def _layers_for(self, weights) -> list:
@@ -125,11 +142,14 @@ class MLP(Sequential):
         layers = []
         for l, W in enumerate(weights):
             last = l == len(weights) - 1
-            layers += [Dense(W, self.bias), SoftmaxCrossEntropy() if last and self.output == "softmax" else Sigmoid()]
+            if not last:
+                layers += [Dense(W, self.bias), ACTIVATIONS[self.activation]()]
+            else:
+                layers += [Dense(W, self.bias), SoftmaxCrossEntropy() if self.output == "softmax" else Sigmoid()]
         return layers
 
     @classmethod
-    def from_weights(cls, weights, dtype=np.float64, output="sigmoid", bias=False) -> "MLP":
+    def from_weights(cls, weights, dtype=np.float64, output="sigmoid", bias=False, activation="sigmoid") -> "MLP":
         """A network with the given weight matrices (copied, in ``dtype``), e.g. a worked example's.
 
         With ``bias=True`` the last row of each matrix is its bias row.
@@ -140,20 +160,22 @@ class MLP(Sequential):
         """
         net = cls.__new__(cls)
         net.dtype = float_dtype(dtype)
-        net._set_kind(output, bias)
+        net._set_kind(output, bias, activation)
         Sequential.__init__(net, net._layers_for(net._checked_weights(weights)), net.dtype)
         return net
 
     def copy(self, dtype=None) -> "MLP":
         """A new network with a copy of these weights, the same ``output`` and ``bias``, in ``dtype`` (default: this one's)."""
         return type(self).from_weights(
-            self.weights, self.dtype if dtype is None else dtype, output=self.output, bias=self.bias
+            self.weights, self.dtype if dtype is None else dtype, output=self.output, bias=self.bias,
+            activation=self.activation,
         )
 
     # -- state --------------------------------------------------------------
 
-    def _set_kind(self, output, bias) -> None:
+    def _set_kind(self, output, bias, activation) -> None:
         self.output = choice(output, "output", OUTPUTS)
+        self.activation = choice(activation, "activation", tuple(ACTIVATIONS))
         if not isinstance(bias, bool):
             raise TypeError(f"bias must be True or False, got {type(bias).__name__}")
         self.bias = bias
@@ -202,6 +224,7 @@ class MLP(Sequential):
     def __repr__(self) -> str:
         n = self.layer_sizes
         options = "".join(
-            [f", output={self.output!r}" if self.output != "sigmoid" else "", ", bias=True" if self.bias else ""]
+            [f", output={self.output!r}" if self.output != "sigmoid" else "", ", bias=True" if self.bias else "",
+             f", activation={self.activation!r}" if self.activation != "sigmoid" else ""]
         )
         return f"MLP({n[0]}, {n[1:-1]}, {n[-1]}{options})"

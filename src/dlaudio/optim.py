@@ -21,9 +21,9 @@ import math
 
 import numpy as np
 
-from ._checks import positive_real
+from ._checks import finite_real, positive_real
 
-__all__ = ["SGD", "FiniteSteps", "NonFiniteStep"]
+__all__ = ["SGD", "Momentum", "Adam", "FiniteSteps", "NonFiniteStep"]
 
 
 class NonFiniteStep(ValueError):
@@ -48,7 +48,8 @@ class FiniteSteps:
         limit = np.finfo(W.dtype).max / 2
         if self.bound is None:
             self.bound = max(float(W.max()), -float(W.min()))
-        size = math.sqrt(float(np.vdot(step, step)))
+        flat = step.reshape(-1)
+        size = math.sqrt(float(np.dot(flat, flat)))  # np.dot: vdot is far slower with threaded BLAS
         if not self.bound + size < limit:
             self.bound = max(float(W.max()), -float(W.min()))
             if not (self.bound + size < limit or np.isfinite(W + step).all()):
@@ -56,7 +57,32 @@ class FiniteSteps:
         self.bound += size
 
 
-class SGD:
+class _Optimiser:
+    """What every optimiser shares: a state per parameter array, and the check of each step."""
+
+    def __init__(self):
+        self._guards = {}
+        self._state = {}
+
+    def _take(self, i, W, step) -> None:
+        """Check the step of parameter array ``i``, then take it (``W += step``)."""
+        self._guards.setdefault(i, FiniteSteps()).check(W, step)
+        W += step
+
+    def step(self, params, derivs) -> None:
+        """One step for each parameter array of ``params`` with its Deriv in ``derivs``, in place."""
+        # An overflow shows up as inf or NaN in a step, which FiniteSteps
+        # reports before the step is taken: numpy's warnings would only repeat it.
+        with np.errstate(over="ignore", invalid="ignore"):
+            for i, (W, D) in enumerate(zip(params, derivs)):
+                self._take(i, W, self._step(i, W, D))
+
+    def _zeros(self, i, W, count):
+        """The optimiser's ``count`` arrays of state for parameter array ``i``, zero at first."""
+        return self._state.setdefault(i, [np.zeros_like(W) for _ in range(count)])
+
+
+class SGD(_Optimiser):
     """Gradient descent, the course's update: :math:`W \\leftarrow W + \\eta \\, \\mathrm{Deriv}`.
 
     Parameters
@@ -73,16 +99,124 @@ class SGD:
     """
 
     def __init__(self, eta):
+        super().__init__()
         self.eta = positive_real(eta, "eta (learning rate)")
-        self._guards = {}
 
-    def step(self, params, derivs) -> None:
-        """Move each parameter array of ``params`` by :math:`\\eta` times its Deriv in ``derivs``, in place."""
-        for i, (W, D) in enumerate(zip(params, derivs)):
-            with np.errstate(over="ignore", invalid="ignore"):  # FiniteSteps reports an overflow
-                step = self.eta * D
-                self._guards.setdefault(i, FiniteSteps()).check(W, step)
-            W += step
+    def _step(self, i, W, D):
+        return self.eta * D
 
     def __repr__(self) -> str:
         return f"SGD(eta={self.eta})"
+
+
+class Momentum(_Optimiser):
+    """Gradient descent with momentum: :math:`v \\leftarrow \\mu v + \\mathrm{Deriv}`, :math:`W \\leftarrow W + \\eta v`.
+
+    The velocity :math:`v` sums the past Derivs, each step's weighted by
+    :math:`\\mu` once more: directions that agree from step to step build
+    up, zigzags across a narrow valley cancel. This is PyTorch's ``SGD``
+    with ``momentum=mu`` (its :math:`g` is :math:`-\\mathrm{Deriv}`, so its
+    velocity is :math:`-v`).
+
+    Parameters
+    ----------
+    eta : float
+        The learning rate :math:`\\eta > 0`.
+    mu : float
+        The momentum :math:`0 \\le \\mu < 1`; 0 is plain gradient descent.
+
+    >>> W, D = np.zeros(1), np.ones(1)
+    >>> opt = Momentum(0.1, mu=0.5)
+    >>> for _ in range(3):
+    ...     opt.step([W], [D])
+    >>> W  # steps of 0.1, 0.15, 0.175
+    array([0.425])
+    """
+
+    def __init__(self, eta, mu=0.9):
+        super().__init__()
+        self.eta = positive_real(eta, "eta (learning rate)")
+        self.mu = _fraction(mu, "mu (the momentum)")
+
+    def _step(self, i, W, D):
+        (v,) = self._zeros(i, W, 1)
+        v *= self.mu
+        v += D
+        return self.eta * v
+
+    def __repr__(self) -> str:
+        return f"Momentum(eta={self.eta}, mu={self.mu})"
+
+
+class Adam(_Optimiser):
+    """Adam (Kingma and Ba 2015, Algorithm 1), in the course's notation.
+
+    With :math:`g = -\\mathrm{Deriv}` the paper's moments become, at step
+    :math:`t = 1, 2, \\dots`:
+
+    .. math::
+
+       m &\\leftarrow \\beta_1 m + (1 - \\beta_1) \\, \\mathrm{Deriv}, \\qquad
+       v \\leftarrow \\beta_2 v + (1 - \\beta_2) \\, \\mathrm{Deriv}^2, \\\\
+       W &\\leftarrow W + \\eta \\, \\frac{m / (1 - \\beta_1^t)}{\\sqrt{v / (1 - \\beta_2^t)} + \\epsilon} .
+
+    :math:`m` (of Deriv, so minus the paper's) and :math:`v` are running
+    means of the Derivs and of their squares; dividing by :math:`1 - \\beta^t`
+    corrects their start at 0. Each weight then moves by about :math:`\\eta`
+    in the direction its Derivs agree on, whatever their size. The
+    :math:`\\epsilon` sits outside the square root, after the correction,
+    as in the paper and PyTorch (Keras adds it before the correction).
+
+    Parameters
+    ----------
+    eta : float
+        The step size :math:`\\eta > 0` (the paper's :math:`\\alpha`, 0.001).
+    beta1, beta2 : float
+        The decay of the two moments, in [0, 1) (0.9 and 0.999).
+    eps : float
+        :math:`\\epsilon > 0`, against a division by 0 (1e-8).
+
+    >>> W, D = np.zeros(2), np.array([0.5, -2.0])
+    >>> Adam(0.1).step([W], [D])
+    >>> W.round(6)  # the first step is eta in the direction of Deriv, whatever its size
+    array([ 0.1, -0.1])
+    """
+
+    def __init__(self, eta=0.001, beta1=0.9, beta2=0.999, eps=1e-8):
+        super().__init__()
+        self.eta = positive_real(eta, "eta (the step size)")
+        self.beta1 = _fraction(beta1, "beta1")
+        self.beta2 = _fraction(beta2, "beta2")
+        self.eps = positive_real(eps, "eps")
+        self.t = 0
+
+    def step(self, params, derivs) -> None:
+        self.t += 1  # one step of every parameter array
+        super().step(params, derivs)
+
+    def _step(self, i, W, D):
+        m, v, step = self._zeros(i, W, 3)  # step: room for the result, reused at every step
+        m *= self.beta1
+        np.multiply(D, 1 - self.beta1, out=step)
+        m += step
+        v *= self.beta2
+        np.multiply(D, D, out=step)
+        step *= 1 - self.beta2
+        v += step
+        # sqrt(v / (1 - beta2^t)) + eps, written as PyTorch writes it: sqrt(v) / sqrt(1 - beta2^t) + eps.
+        np.sqrt(v, out=step)
+        step /= math.sqrt(1 - self.beta2**self.t)
+        step += self.eps
+        np.divide(m, step, out=step)
+        step *= self.eta / (1 - self.beta1**self.t)
+        return step
+
+    def __repr__(self) -> str:
+        return f"Adam(eta={self.eta}, beta1={self.beta1}, beta2={self.beta2}, eps={self.eps})"
+
+
+def _fraction(value, name) -> float:
+    value = finite_real(value, name)
+    if not 0 <= value < 1:
+        raise ValueError(f"{name} must be in [0, 1), got {value}")
+    return value

@@ -9,17 +9,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._checks import positive_int
+from ._checks import positive_int, real_array
 from ._labels import string_list
 
 __all__ = ["Standardizer", "encode_labels", "one_hot"]
 
 
 def _features(x, name):
-    try:
-        array = np.array(x, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise TypeError(f"{name} must be an array of real numbers") from None
+    array = real_array(x, name)
     if array.ndim < 2 or array.shape[0] == 0 or array.shape[-1] == 0:
         raise ValueError(f"{name} must have shape (n_clips, ..., n_features) with n_clips >= 1, got {array.shape}")
     if not np.all(np.isfinite(array)):
@@ -56,8 +53,14 @@ class Standardizer:
         """Take the mean and standard deviation of each feature of ``x``; returns self."""
         array = _features(x, "x")
         axes = tuple(range(array.ndim - 1))
-        mean = array.mean(axis=axes)
-        scale = array.std(axis=axes)
+        # Sums of values near float max overflow: take the statistics of each
+        # feature divided by a power of 2 near its largest |x|. Scaling by a
+        # power of 2 is exact, so ordinary data gets numpy's numbers to the bit.
+        _, exponent = np.frexp(np.max(np.abs(array), axis=axes))
+        unit = np.ldexp(1.0, exponent - 1)
+        scaled = array / unit
+        mean = scaled.mean(axis=axes) * unit
+        scale = scaled.std(axis=axes) * unit
         scale[scale == 0] = 1.0
         self.mean_, self.scale_ = mean, scale
         return self
@@ -71,7 +74,16 @@ class Standardizer:
             raise ValueError(
                 f"x has {array.shape[-1]} features, the Standardizer was fitted on {self.mean_.size}"
             )
-        return (array - self.mean_) / self.scale_
+        # Halving first keeps x - mean within float range near float max;
+        # halving and doubling are exact (but for subnormals), so other
+        # results are unchanged.
+        with np.errstate(over="ignore"):
+            z = (array / 2 - self.mean_ / 2) / self.scale_ * 2
+        if not np.all(np.isfinite(z)):
+            raise ValueError(
+                "x lies so far from the training data that its standardized values exceed the float range"
+            )
+        return z
 
     def fit_transform(self, x):
         """``fit(x)``, then ``transform(x)``."""
@@ -88,15 +100,13 @@ def encode_labels(labels, classes=None):
     >>> encode_labels(["u", "a", "u"])
     (array([1, 0, 1]), ('a', 'u'))
     """
-    if isinstance(labels, (str, bytes)):
-        raise TypeError("labels must be a sequence of labels, not a single string")
-    label_list = string_list(labels, len(list(labels)))
+    label_list = string_list(labels)
     if not label_list:
         raise ValueError("labels must not be empty")
     if classes is None:
         classes = tuple(sorted(set(label_list)))
     else:
-        classes = tuple(string_list(classes, len(list(classes)), "classes"))
+        classes = tuple(string_list(classes, name="classes"))
         if len(set(classes)) != len(classes):
             raise ValueError(f"classes must be distinct, got {list(classes)}")
     index = {c: k for k, c in enumerate(classes)}

@@ -11,6 +11,7 @@ network instead of one per layer. The course's ``MLP`` is such a sequence.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 
 import numpy as np
@@ -86,6 +87,24 @@ class Sequential:
         """A new network of the same layers with a copy of these weights, in ``dtype`` (default: this one's)."""
         return Sequential([copy.copy(layer) for layer in self.layers], self.dtype if dtype is None else dtype)
 
+    @contextlib.contextmanager
+    def mode(self, training):
+        """Within ``with net.mode(training=True):`` layers that act only in training (``Dropout``) are on.
+
+        ``train`` runs its updates in training mode and measures losses and
+        accuracies in prediction mode; ``forward`` and ``predict`` always
+        predict. Every layer's previous mode is restored on leaving.
+        """
+        switches = [layer for layer in self.layers if hasattr(layer, "training")]
+        before = [layer.training for layer in switches]
+        for layer in switches:
+            layer.training = bool(training)
+        try:
+            yield self
+        finally:
+            for layer, was in zip(switches, before):
+                layer.training = was
+
     def forget(self) -> None:
         """Drop the activations and Derivs kept from the last ``forward`` and ``backward``."""
         self.activations = None
@@ -129,6 +148,22 @@ class Sequential:
         for i in range(len(self.layers) - 1, -1, -1):
             error = self.layers[i].backward(error, caches[i], relay=i > 0 or relay_to_input)
         return error
+
+    def forward_finite(self, x):
+        """``forward_batch`` of a checked batch, refusing outputs that are not finite.
+
+        Finite weights and inputs can still overflow a weighted sum; the
+        outputs are then NaN, and a prediction from them would be
+        meaningless (``argmax`` of NaNs is 0), so this raises instead.
+        """
+        with np.errstate(over="ignore", invalid="ignore"):  # reported just below, with its cause
+            out, caches = self.forward_batch(x)
+        if not np.isfinite(out).all():
+            raise ValueError(
+                "the network's outputs are not finite (NaN or inf): its weighted sums overflow; "
+                "scale the inputs to about [-1, 1], or use smaller weights"
+            )
+        return out, caches
 
     def batch_loss(self, y, output, caches) -> float:
         """:math:`E` of a forward pass: the output layer's own loss, else :math:`\\frac12 \\sum (y - a)^2`."""
@@ -192,7 +227,7 @@ class Sequential:
 
         The activations are kept in ``activations`` for ``backward``.
         """
-        out, caches = self.forward_batch(self.check_x(x))
+        out, caches = self.forward_finite(self.check_x(x))
         self._caches = caches
         self.activations = [layer_input for layer_input, layer in zip(caches, self.layers) if hasattr(layer, "W")]
         self.activations.append(out)
@@ -234,12 +269,12 @@ class Sequential:
         for one sample ``(n_0,)``. The stored ``activations`` are not
         changed.
         """
-        out, _ = self.forward_batch(self.check_x(x, copy=False))
+        out, _ = self.forward_finite(self.check_x(x, copy=False))
         classes = training.classes_of(out)
         return int(classes[0]) if np.ndim(x) == 1 else classes
 
-    def train(self, x, y, *, epochs, eta, batch_size=1, shuffle=False, rng=None, exact_loss=False,
-              validation=None, l2=0.0, early_stopping=None):
+    def train(self, x, y, *, epochs, eta=None, batch_size=1, shuffle=False, rng=None, exact_loss=False,
+              validation=None, l2=0.0, early_stopping=None, optimizer=None, reduction="sum"):
         """Gradient descent over a data set: ``net.train(x, y, ...)`` is ``dlaudio.train(net, x, y, ...)``.
 
         Same keyword-only arguments and the same returned ``History``; see
@@ -247,5 +282,5 @@ class Sequential:
         """
         return training.train(
             self, x, y, epochs=epochs, eta=eta, batch_size=batch_size, shuffle=shuffle, rng=rng, exact_loss=exact_loss,
-            validation=validation, l2=l2, early_stopping=early_stopping,
+            validation=validation, l2=l2, early_stopping=early_stopping, optimizer=optimizer, reduction=reduction,
         )

@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from ._checks import choice, finite_real, positive_int, signal
+from ._checks import choice, fft_length, finite_real, positive_int, signal
 
 __all__ = ["PAD_MODES", "WINDOWS", "frame", "hann", "power_spectrogram", "stft"]
 
@@ -122,7 +122,9 @@ def stft(y, *, n_fft=2048, hop_length=512, win_length=None, window="hann", cente
     y : array_like
         A 1-D mono signal, finite, not empty (float32 is computed in float64).
     n_fft : int
-        Samples per frame, and the FFT length.
+        Samples per frame, and the FFT length. With ``center=True`` it may
+        exceed the length of ``y`` (the frames are then mostly padding), up
+        to ``max(2**16, 2 * len(y))``; a larger one is refused.
     hop_length : int
         Samples between the starts of successive frames.
     win_length : int, optional
@@ -185,14 +187,16 @@ def _spectra(y, n_fft, hop_length, win_length, window, center, pad_mode, power):
     if not isinstance(center, (bool, np.bool_)):
         raise TypeError(f"center must be True or False, got {type(center).__name__}")
     choice(pad_mode, "pad_mode", PAD_MODES)
-    window = _fft_window(window, win_length, n_fft)
     if center:
-        y = np.pad(y, n_fft // 2, mode=pad_mode)
+        fft_length(n_fft, y.size)
     elif y.size < n_fft:
         raise ValueError(
             f"n_fft={n_fft} is longer than the signal y ({y.size} samples) with center=False; "
             "use center=True or a smaller n_fft"
         )
+    window = _fft_window(window, win_length, n_fft)
+    if center:
+        y = np.pad(y, n_fft // 2, mode=pad_mode)
     frames = sliding_window_view(y, n_fft)[::hop_length]  # (n_frames, n_fft), a view
     n_bins = 1 + n_fft // 2
     block = max(1, _BLOCK_SAMPLES // n_fft)
@@ -201,15 +205,25 @@ def _spectra(y, n_fft, hop_length, win_length, window, center, pad_mode, power):
     else:
         out = np.empty((frames.shape[0], n_bins))
         spectra = np.empty((min(block, frames.shape[0]), n_bins), dtype=np.complex128)
-    for start in range(0, frames.shape[0], block):
-        rows = slice(start, start + block)
-        windowed = frames[rows] * window
-        if power is None:
-            np.fft.rfft(windowed, axis=-1, out=out[rows])
-        else:
-            magnitude = np.abs(np.fft.rfft(windowed, axis=-1, out=spectra[: windowed.shape[0]]), out=out[rows])
-            if power != 1.0:
-                magnitude **= power  # as librosa: np.abs(D) ** power
+    # A finite but huge signal can overflow; that is reported below as the
+    # signal's fault, not as numpy's RuntimeWarnings.
+    with np.errstate(over="ignore", invalid="ignore"):
+        for start in range(0, frames.shape[0], block):
+            rows = slice(start, start + block)
+            windowed = frames[rows] * window
+            if power is None:
+                values = np.fft.rfft(windowed, axis=-1, out=out[rows]).view(np.float64)
+            else:
+                values = np.abs(np.fft.rfft(windowed, axis=-1, out=spectra[: windowed.shape[0]]), out=out[rows])
+                if power != 1.0:
+                    values **= power  # as librosa: np.abs(D) ** power
+            # max is NaN or inf if any value is; powers are >= 0, so only a STFT needs min too.
+            if not np.isfinite(values.max()) or (power is None and not np.isfinite(values.min())):
+                what = "STFT" if power is None else f"|STFT| ** {power:g}"
+                raise ValueError(
+                    f"y is too loud for float64: its {what} overflows (largest |y| "
+                    f"{np.max(np.abs(y)):.3g}); scale it down, e.g. y / np.max(np.abs(y))"
+                )
     return out.T
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.lib.mixins import NDArrayOperatorsMixin
 
-from ._checks import as_generator, non_negative_real, positive_int
+from ._checks import as_generator, choice, non_negative_real, positive_int
 from .optim import SGD, NonFiniteStep
 
 __all__ = ["train", "evaluate", "History", "classes_of"]
@@ -112,8 +112,8 @@ def classes_of(rows) -> np.ndarray:
     return np.argmax(rows, axis=1)
 
 
-def train(net, x, y, *, epochs, eta, batch_size=1, shuffle=False, rng=None, exact_loss=False,
-          validation=None, l2=0.0, early_stopping=None):
+def train(net, x, y, *, epochs, eta=None, batch_size=1, shuffle=False, rng=None, exact_loss=False,
+          validation=None, l2=0.0, early_stopping=None, optimizer=None, reduction="sum"):
     """Train ``net`` in place and return the loss (and more) per epoch.
 
     ``dlaudio.train(net, x, y, ...)`` and ``net.train(x, y, ...)`` are the
@@ -158,6 +158,17 @@ def train(net, x, y, *, epochs, eta, batch_size=1, shuffle=False, rng=None, exac
         many epochs in a row, and in any case end with the weights of the
         epoch whose validation loss was lowest (``History.best_epoch``).
         Needs ``validation``.
+    optimizer : optional
+        What turns the Derivs into steps (``dlaudio.optim``): ``SGD(eta)``
+        (plain gradient descent, what ``eta`` alone gives), ``Momentum`` or
+        ``Adam``. Give ``eta`` or ``optimizer``, not both. Its state (a
+        velocity, Adam's moments) carries over to the next ``train`` call.
+    reduction : {"sum", "mean"}
+        ``"sum"`` (the course's): :math:`\\mathrm{Deriv} = a^T \\cdot \\delta`
+        adds up the batch's samples, so a batch twice as large takes a step
+        twice as long. ``"mean"`` (what frameworks do): the Derivs are
+        divided by the batch's size, so :math:`\\eta` means the same at every
+        batch size. The reported loss is per sample either way.
 
     Returns
     -------
@@ -184,7 +195,10 @@ def train(net, x, y, *, epochs, eta, batch_size=1, shuffle=False, rng=None, exac
         step would make a weight NaN or infinite (inputs or targets far too
         large, or a learning rate far too high): the message names the epoch
         and the batch, and the weights are left as they were after the last
-        good step.
+        good step. After an epoch whose loss has run away (not finite, or a
+        thousand times that of the first batch, a sign that ``eta`` is far
+        too high): the message names the epoch, and the weights are those
+        of the end of the epoch before.
 
     Examples
     --------
@@ -198,8 +212,9 @@ def train(net, x, y, *, epochs, eta, batch_size=1, shuffle=False, rng=None, exac
     """
     x, y = net.check_xy(x, y, copy=False)
     epochs = positive_int(epochs, "epochs")
-    optimizer = SGD(eta)
+    optimizer = _optimizer(eta, optimizer)
     batch_size = positive_int(batch_size, "batch_size")
+    mean = choice(reduction, "reduction", ("sum", "mean")) == "mean"
     for flag, name in ((shuffle, "shuffle"), (exact_loss, "exact_loss")):
         if not isinstance(flag, bool):
             raise TypeError(f"{name} must be True or False, got {type(flag).__name__}")
@@ -209,35 +224,65 @@ def train(net, x, y, *, epochs, eta, batch_size=1, shuffle=False, rng=None, exac
     record = _Record(net, x, y, epochs, exact_loss)
     net.forget()  # what the network kept from its last passes belongs to the old weights
     order = (lambda: rng.permutation(x.shape[0])) if shuffle else (lambda: None)
-    last = _fit(net, x, y, optimizer, epochs, batch_size, order, l2, record, watch)
+    plan = _Plan(optimizer, epochs, batch_size, order, l2, mean)
+    last = _fit(net, x, y, plan, record, watch, _Divergence(net))
     return record.history(last, watch)
 
 
-def _fit(net, x, y, optimizer, epochs, batch_size, order, l2, record, watch) -> int:
+@dataclass
+class _Plan:
+    """How to train, checked: the optimiser, epochs, batch size, sample order, L2, and whether Derivs are means."""
+
+    optimizer: object
+    epochs: int
+    batch_size: int
+    order: object  # called once per epoch: a permutation of the samples, or None to keep their order
+    l2: float
+    mean: bool
+
+
+def _optimizer(eta, optimizer):
+    """The optimiser ``train`` uses: ``SGD(eta)``, or the one given."""
+    if optimizer is None:
+        if eta is None:
+            raise TypeError("train needs eta (the learning rate) or an optimizer such as dlaudio.Adam()")
+        return SGD(eta)
+    if eta is not None:
+        raise TypeError("give eta or optimizer, not both: the optimizer has its own learning rate")
+    if not callable(getattr(optimizer, "step", None)):
+        raise TypeError(f"optimizer must have a step(params, derivs) method, got {type(optimizer).__name__}")
+    return optimizer
+
+
+def _fit(net, x, y, plan, record, watch, divergence) -> int:
     """The training loop: per epoch, shuffle, and per batch forward, backward, update; record. Returns the epochs run."""
     n = x.shape[0]
     # An overflow shows up as inf or NaN in a step, which the optimiser
     # checks before taking it: numpy's warnings would only repeat it.
-    with np.errstate(over="ignore", invalid="ignore"):
-        for epoch in range(epochs):
-            shuffled = order()  # a permutation of the samples, or None to keep their order
-            for b, start in enumerate(range(0, n, batch_size)):
-                rows = slice(start, start + batch_size) if shuffled is None else shuffled[start : start + batch_size]
+    with np.errstate(over="ignore", invalid="ignore"), net.mode(training=True):
+        for epoch in range(plan.epochs):
+            shuffled = plan.order()
+            for b, start in enumerate(range(0, n, plan.batch_size)):
+                end = start + plan.batch_size
+                rows = slice(start, end) if shuffled is None else shuffled[start:end]
                 y_b = y[rows]  # each batch copies only its own rows
                 out, caches = net.forward_batch(x[rows])
                 error = y_b - out  # error_L = y - a_L
                 record.batch(rows, y_b, error, out, caches)
                 net.backward_batch(error, caches)
-                if l2:
-                    net.weight_decay(l2)
+                if plan.mean:
+                    net.D_all /= y_b.shape[0]
+                if plan.l2:
+                    net.weight_decay(plan.l2)
                 try:
-                    optimizer.step([net.W_all], [net.D_all])
+                    plan.optimizer.step([net.W_all], [net.D_all])
                 except NonFiniteStep as err:
                     raise ValueError(
                         f"training stopped in epoch {epoch + 1}, batch {b + 1}: {err} (the weights are those "
                         "after the previous step); scale the inputs to about [-1, 1] or lower eta"
                     ) from None
             record.epoch(epoch)
+            divergence.check(epoch, record.loss[epoch], record.first)
             if watch.epoch(epoch):
                 break
     return epoch + 1
@@ -261,7 +306,8 @@ def evaluate(net, x, y):
     ``x`` and ``y`` are batches already in the network's ``dtype``, as after
     ``net.check_xy``.
     """
-    out, caches = net.forward_batch(x)
+    with net.mode(training=False):
+        out, caches = net.forward_batch(x)
     accuracy = float(np.mean(classes_of(out) == classes_of(y))) if net.classifies else math.nan
     return net.batch_loss(y, out, caches) / x.shape[0], accuracy
 
@@ -275,14 +321,18 @@ class _Record:
         self.targets = classes_of(y) if net.classifies else None
         self.loss, self.accuracy = np.empty(epochs), np.empty(epochs)
         self.E, self.right = 0.0, 0
+        self.first = None  # the loss per sample of the first batch, before any update
 
     def batch(self, rows, y, error, out, caches) -> None:
         """Add this batch's share of E (and of right answers), from the forward pass before its update."""
+        E = self.E
         if self.targets is None:
             self.E += 0.5 * float(np.vdot(error, error))  # this batch's E = 1/2 sum error^2
         else:
             self.E += self.net.batch_loss(y, out, caches)
             self.right += int(np.count_nonzero(classes_of(out) == self.targets[rows]))
+        if self.first is None:
+            self.first = (self.E - E) / y.shape[0]
 
     def epoch(self, epoch) -> None:
         n = self.x.shape[0]
@@ -301,6 +351,34 @@ class _Record:
             val_accuracy=watch.accuracy[:run] if classifies and watch.x is not None else None,
             best_epoch=watch.best_epoch,
             stopped_early=watch.stopped_early,
+        )
+
+
+class _Divergence:
+    """Stops training whose loss has run away, and hands back the weights of the last sound epoch.
+
+    A learning rate far too large can throw the weights to huge but finite
+    values: no step is NaN, yet the network is ruined. The sign is the loss:
+    not finite, or more than ``FACTOR`` times what it was on the first batch
+    (and at least ``FACTOR`` per sample). The squared error of sigmoid
+    outputs is bounded, so only a classifier's cross-entropy can run away.
+    """
+
+    FACTOR = 1e3
+
+    def __init__(self, net):
+        self.net = net
+        self.sound = net.W_all.copy()  # the weights at the end of the last sound epoch
+
+    def check(self, epoch, loss, first) -> None:
+        if math.isfinite(loss) and loss <= self.FACTOR * max(first, 1.0):
+            np.copyto(self.sound, self.net.W_all)
+            return
+        np.copyto(self.net.W_all, self.sound)
+        before = f"the end of epoch {epoch}" if epoch else "training"
+        raise ValueError(
+            f"training diverged in epoch {epoch + 1}: the loss per sample rose from {first:.3g} on the first "
+            f"batch to {loss:.3g}; the weights are those of {before}. Lower eta (or scale the inputs to about [-1, 1])"
         )
 
 

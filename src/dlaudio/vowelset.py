@@ -98,6 +98,10 @@ _GROUPS = {
     "child": ("c", (250.0, 330.0), 3, CHILD_SCALE, 4000.0),
 }
 _GROUP_CYCLE = ("man", "woman", "man", "woman", "child")
+# The longest clip in seconds. A vowel of a minute is already long; longer
+# durations would only exhaust memory (1e9 s is 116 TiB at 16 kHz), so they
+# are refused before any clip is made.
+_LONGEST = 60.0
 
 
 @dataclass(repr=False)
@@ -158,7 +162,8 @@ def make_vowels(n_speakers=50, *, tokens=2, sr=16000, duration=(0.3, 0.6), seed=
     sr : int
         Sample rate in Hz (at least 8000, so F3 and F4 fit below ``sr / 2``).
     duration : (float, float)
-        Each clip's length in seconds is drawn uniformly from this range.
+        Each clip's length in seconds is drawn uniformly from this range (at
+        most 60 s: a vowel, not a recording session).
     seed : int
         Everything is drawn from it: the same seed gives identical arrays.
     labels : sequence of str, optional
@@ -193,7 +198,9 @@ def make_vowels(n_speakers=50, *, tokens=2, sr=16000, duration=(0.3, 0.6), seed=
         raise TypeError("duration must be a (shortest, longest) pair of seconds") from None
     if low > high:
         raise ValueError(f"duration must be (shortest, longest), got ({low}, {high})")
-    names = list(KOREAN_VOWELS) if labels is None else string_list(labels, len(list(labels)))
+    if high > _LONGEST:
+        raise ValueError(f"duration must be at most {_LONGEST:g} s per clip, got ({low}, {high})")
+    names = list(KOREAN_VOWELS) if labels is None else string_list(labels)
     unknown = [name for name in names if name not in KOREAN_VOWELS]
     if unknown or not names:
         raise ValueError(f"labels must be among {list(KOREAN_VOWELS)}, got {names}")

@@ -10,17 +10,18 @@ uses too; resampling goes through ``soxr`` at librosa's default quality
 
 from __future__ import annotations
 
+import errno
 import math
 import os
+import stat
 import struct
-from pathlib import Path
 
 import numpy as np
 import soundfile
 import soxr
 
 from ._checks import choice, sample_rate, signal
-from ._files import atomic_write
+from ._files import as_path, atomic_write, os_error
 
 __all__ = ["read_wav", "write_wav", "PCM_SUBTYPES", "WAV_SUBTYPES"]
 
@@ -30,27 +31,80 @@ PCM_SUBTYPES = {"PCM_U8": 8, "PCM_16": 16, "PCM_24": 24, "PCM_32": 32}
 WAV_SUBTYPES = (*PCM_SUBTYPES, "FLOAT")
 
 _WAV_FORMATS = ("WAV", "WAVEX", "RF64")
+#: The largest sample rate a WAV header (and libsndfile's int) holds, and the
+#: most samples ``read_wav`` resamples to: far beyond any real recording.
+_MAX_RATE = _MAX_RESAMPLED = 2**31 - 1
+#: A RIFF size field's "unknown": a writer streaming to a pipe cannot go back to fill it in.
+_STREAMING_SIZE = 0xFFFFFFFF
 
 
-def _declared_data_bytes(path: Path) -> tuple[int, int] | None:
+def _declared_data_bytes(fh, size: int) -> tuple[int, int] | None:
     """``(declared, present)`` bytes of a RIFF file's ``data`` chunk, or None if not found.
 
     libsndfile reads a file whose data was cut short without complaint (it
     only notes it in its log), so the header's promise is checked here.
     """
-    size = path.stat().st_size
-    with open(path, "rb") as fh:
-        if fh.read(4) != b"RIFF":
-            return None  # RF64 and others: sizes live elsewhere; trust libsndfile
-        fh.seek(12)
-        while True:
-            header = fh.read(8)
-            if len(header) < 8:
-                return None
-            chunk, length = header[:4], struct.unpack("<I", header[4:])[0]
-            if chunk == b"data":
-                return length, size - fh.tell()
-            fh.seek(length + (length & 1), os.SEEK_CUR)
+    if fh.read(4) != b"RIFF":
+        return None  # RF64 and others: sizes live elsewhere; trust libsndfile
+    fh.seek(12)
+    while True:
+        header = fh.read(8)
+        if len(header) < 8:
+            return None
+        chunk, length = header[:4], struct.unpack("<I", header[4:])[0]
+        if chunk == b"data":
+            if length == _STREAMING_SIZE:
+                return None  # the samples run to the end of the file, as libsndfile reads them
+            return length, size - fh.tell()
+        fh.seek(length + (length & 1), os.SEEK_CUR)
+
+
+def _open(path: os.PathLike):
+    """``path`` opened for binary reading, or an error that names it and says why not."""
+    try:
+        # stat first: opening a FIFO would wait for a writer forever.
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise ValueError(f"{path}: not a file")
+        return open(path, "rb")
+    except (FileNotFoundError, NotADirectoryError):
+        raise FileNotFoundError(f"{path}: no such file") from None
+    except PermissionError as err:
+        raise os_error(
+            err, f"{path}: permission denied: this user may not read the file, or a folder it is in"
+        ) from err
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            raise os_error(err, f"{path}: a symbolic link loop: its links never reach a file") from err
+        raise os_error(err, f"{path}: cannot be opened: {err.strerror}") from err
+
+
+def _mono(data):
+    """The channels' mean, finite when they are: ``data.mean(axis=1)``, as librosa computes it.
+
+    Where the plain sum of samples near the float64 maximum overflows, those
+    rows are averaged from samples divided by the channel count instead, and
+    kept between the row's smallest and largest sample, which the true mean is.
+    """
+    if data.shape[1] == 1:
+        return data[:, 0]
+    with np.errstate(over="ignore"):
+        mean = data.mean(axis=1)
+    overflowed = ~np.isfinite(mean)
+    if overflowed.any():
+        rows = data[overflowed]
+        with np.errstate(over="ignore"):
+            scaled = (rows / rows.shape[1]).sum(axis=1)
+        mean[overflowed] = np.clip(scaled, rows.min(axis=1), rows.max(axis=1))
+    return mean
+
+
+def _wav_rate(sr) -> int:
+    sr = sample_rate(sr)
+    if sr > _MAX_RATE:
+        raise ValueError(
+            f"sr must be at most 2**31 - 1 = {_MAX_RATE} Hz (the largest rate a WAV file holds), got {sr}"
+        )
+    return sr
 
 
 def read_wav(path, sr=None):
@@ -58,7 +112,7 @@ def read_wav(path, sr=None):
 
     Parameters
     ----------
-    path : str or os.PathLike
+    path : str, bytes or os.PathLike
         The WAV file: PCM 8, 16, 24 or 32 bit, or 32/64-bit float, any rate,
         any number of channels.
     sr : int, optional
@@ -80,9 +134,14 @@ def read_wav(path, sr=None):
     ------
     FileNotFoundError
         No file at ``path``.
+    OSError
+        The file cannot be opened: permission denied (``PermissionError``)
+        or a symbolic link loop.
     ValueError
         The file is empty, is not a WAV file, is cut short, holds no samples
-        or non-finite samples; or ``sr`` is not positive.
+        or non-finite samples; or ``sr`` is not positive, is above
+        ``2**31 - 1`` (the largest rate a WAV file holds) or would make more
+        than ``2**31 - 1`` samples.
     TypeError
         ``sr`` is not an integer.
 
@@ -94,42 +153,57 @@ def read_wav(path, sr=None):
     >>> read_wav(path)
     (array([ 0. ,  0.5, -0.5]), 8000)
     """
-    target = None if sr is None else sample_rate(sr)
-    path = Path(os.fspath(path))
-    if not path.exists():
-        raise FileNotFoundError(f"{path}: no such file")
-    if not path.is_file():
-        raise ValueError(f"{path}: not a file")
-    if path.stat().st_size == 0:
-        raise ValueError(f"{path}: the file is empty (0 bytes), not a WAV file")
-    try:
-        with soundfile.SoundFile(path) as f:
-            file_format, native = f.format, f.samplerate
-            data = f.read(dtype="float64", always_2d=True)
-    except (soundfile.LibsndfileError, RuntimeError) as err:
-        raise ValueError(f"{path}: not a readable WAV file ({err})") from err
-    if file_format not in _WAV_FORMATS:
-        raise ValueError(f"{path}: a {file_format} file, not WAV")
-    data_bytes = _declared_data_bytes(path)
-    if data_bytes is not None and data_bytes[0] > data_bytes[1]:
-        raise ValueError(
-            f"{path}: the file is cut short: its header announces {data_bytes[0]} bytes "
-            f"of samples, the file holds {data_bytes[1]}"
-        )
+    target = None if sr is None else _wav_rate(sr)
+    path = as_path(path)
+    with _open(path) as fh:
+        size = os.fstat(fh.fileno()).st_size
+        if size == 0:
+            raise ValueError(f"{path}: the file is empty (0 bytes), not a WAV file")
+        data_bytes = _declared_data_bytes(fh, size)
+        fh.seek(0)
+        try:
+            # A file object rather than the name: soundfile cannot encode a
+            # name that is not valid UTF-8.
+            with soundfile.SoundFile(fh) as f:
+                if f.format not in _WAV_FORMATS:
+                    raise ValueError(f"{path}: a {f.format} file, not WAV")
+                if data_bytes is not None and data_bytes[0] > data_bytes[1]:
+                    raise ValueError(
+                        f"{path}: the file is cut short: its header announces {data_bytes[0]} bytes "
+                        f"of samples, the file holds {data_bytes[1]}"
+                    )
+                native = f.samplerate
+                # frames given: soundfile cannot count the rest of a codec that
+                # cannot seek (GSM 6.10); the data chunk was checked above.
+                data = f.read(f.frames, dtype="float64", always_2d=True)
+        except (soundfile.LibsndfileError, RuntimeError) as err:
+            reason = getattr(err, "error_string", None) or str(err)
+            raise ValueError(f"{path}: not a readable WAV file ({reason})") from err
     if data.shape[0] == 0:
         raise ValueError(f"{path}: the file holds no samples")
     if not np.all(np.isfinite(data)):
         raise ValueError(f"{path}: the file holds NaN or infinite samples")
-    samples = data[:, 0] if data.shape[1] == 1 else data.mean(axis=1)
+    samples = _mono(data)
     if target is None or target == native:
         return samples, native
-    return _resample(samples, native, target), target
+    return _resample(samples, native, target, path), target
 
 
-def _resample(samples, native, target):
+def _resample(samples, native, target, path):
     """librosa's ``resample(res_type='soxr_hq')``: soxr, then fixed to ``ceil(n * ratio)`` samples."""
-    out = soxr.resample(samples, native, target, quality="soxr_hq")
     n = math.ceil(samples.shape[0] * target / native)
+    if n > _MAX_RESAMPLED:
+        raise ValueError(
+            f"{path}: resampling its {samples.shape[0]} samples from {native} Hz to sr={target} Hz "
+            f"would give {n} samples, more than the limit of 2**31 - 1"
+        )
+    try:
+        out = soxr.resample(samples, native, target, quality="soxr_hq")
+    except MemoryError as err:
+        raise MemoryError(
+            f"{path}: not enough memory to resample {samples.shape[0]} samples from {native} Hz "
+            f"to sr={target} Hz ({n} samples)"
+        ) from err
     if out.shape[0] >= n:
         return out[:n]
     return np.pad(out, (0, n - out.shape[0]))
@@ -157,7 +231,7 @@ def write_wav(path, samples, sr, subtype="PCM_16"):
 
     Parameters
     ----------
-    path : str or os.PathLike
+    path : str, bytes or os.PathLike
         The file to write (replaced if it exists). Its folder must exist.
     samples : array_like
         A 1-D mono signal, finite. For PCM every sample must lie in [-1, 1];
@@ -166,7 +240,8 @@ def write_wav(path, samples, sr, subtype="PCM_16"):
         ``(channels, n)`` and soundfile's ``(n, channels)`` layouts are too
         easily confused; average them (``x.mean(axis=...)``) first.
     sr : int
-        The sample rate in Hz, a positive integer.
+        The sample rate in Hz, a positive integer up to ``2**31 - 1``, the
+        largest rate a WAV file holds.
     subtype : {"PCM_16", "PCM_U8", "PCM_24", "PCM_32", "FLOAT"}
         The sample format. PCM stores ``round(x * 2**(bits - 1))``, so
         ``read_wav`` returns every sample within half a step,
@@ -189,7 +264,7 @@ def write_wav(path, samples, sr, subtype="PCM_16"):
     array([ 0.25     , -1.       ,  0.9921875])
     """
     samples = signal(samples, "samples")
-    sr = sample_rate(sr)
+    sr = _wav_rate(sr)
     choice(subtype, "subtype", WAV_SUBTYPES)
     if subtype in PCM_SUBTYPES:
         peak = float(np.max(np.abs(samples)))
