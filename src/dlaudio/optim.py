@@ -196,19 +196,21 @@ class Adam(_Optimiser):
 
     def _step(self, i, W, D):
         m, v, step = self._zeros(i, W, 3)  # step: room for the result, reused at every step
+        # m = beta1 m + (1 - beta1) Deriv, as beta1 (m - Deriv) + Deriv: no temporary array.
+        m -= D
         m *= self.beta1
-        np.multiply(D, 1 - self.beta1, out=step)
-        m += step
+        m += D
         v *= self.beta2
         np.multiply(D, D, out=step)
         step *= 1 - self.beta2
         v += step
-        # sqrt(v / (1 - beta2^t)) + eps, written as PyTorch writes it: sqrt(v) / sqrt(1 - beta2^t) + eps.
+        # (m / c1) / (sqrt(v / c2) + eps) = (sqrt(c2) / c1) m / (sqrt(v) + eps sqrt(c2)), with
+        # c = 1 - beta^t: the corrections become two numbers instead of two passes over the weights.
+        root_c2 = math.sqrt(1 - self.beta2**self.t)
         np.sqrt(v, out=step)
-        step /= math.sqrt(1 - self.beta2**self.t)
-        step += self.eps
+        step += self.eps * root_c2
         np.divide(m, step, out=step)
-        step *= self.eta / (1 - self.beta1**self.t)
+        step *= self.eta * root_c2 / (1 - self.beta1**self.t)
         return step
 
     def __repr__(self) -> str:
