@@ -25,6 +25,7 @@ import pickle
 import shutil
 import subprocess
 import sys
+import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -104,8 +105,9 @@ class Background:
     """The session's builds and runs in other processes, each started at most once, from threads that wait on them."""
 
     tmp: pytest.TempPathFactory
-    pool: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(4, thread_name_prefix="sphinx"))
+    pool: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(len(BACKGROUND), "background"))
     started: dict[str, Future] = field(default_factory=dict)
+    stopping: threading.Event = field(default_factory=threading.Event)
 
     def start(self, name: str) -> Future:
         if name not in self.started:
@@ -116,7 +118,7 @@ class Background:
                 src = copy_sources(self.tmp.mktemp("gettext"))
                 self.started[name] = self.pool.submit(_extract_messages, src)
             elif name == "gallery_runs":
-                self.started[name] = self.pool.submit(_run_examples, examples(), self.tmp.mktemp("gallery"))
+                self.started[name] = self.pool.submit(_run_examples, examples(), self.tmp.mktemp("gallery"), self.stopping)
             elif name == "refreshed_catalogs":
                 templates = self.start("gettext_templates")
                 locale = self.tmp.mktemp("locale") / "locale"
@@ -129,9 +131,11 @@ class Background:
         return self.start(name).result()
 
     def stop(self) -> None:
+        """End what is still running (a session cut short: -x, Ctrl-C) and wait for the threads."""
+        self.stopping.set()
         for future in self.started.values():
             future.cancel()
-        for process in list(RUNNING):  # a Sphinx run still going: the session was cut short
+        for process in list(RUNNING):
             process.kill()
         self.pool.shutdown(wait=True)
 
@@ -213,14 +217,14 @@ class GalleryRun:
         return made["namespace"], made["figures"]
 
 
-def _run_examples(names: list[str], folder: Path) -> dict[str, GalleryRun]:
+def _run_examples(names: list[str], folder: Path, stopping: threading.Event) -> dict[str, GalleryRun]:
     """Run each script in a new interpreter, one after another, as ``python -W error examples/<name>.py``."""
-    import matplotlib  # noqa: F401 (the figures are unpickled here, with its Agg backend)
-
     runs = {}
     env = dict(os.environ, MPLBACKEND="Agg")
     env.pop("PYTHONWARNINGS", None)
     for name in names:
+        if stopping.is_set():
+            break
         cwd = folder / name
         cwd.mkdir()
         pickled = cwd / "run.pickle"
@@ -230,9 +234,12 @@ def _run_examples(names: list[str], folder: Path) -> dict[str, GalleryRun]:
             cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         ) as process:
             RUNNING.add(process)
-            # Below the builds and the tests in priority: the gallery's tests run
-            # last, so the runs can take the core the others leave idle.
-            os.setpriority(os.PRIO_PROCESS, process.pid, 10)
+            if stopping.is_set():
+                process.kill()
+            if hasattr(os, "setpriority"):
+                # Below the builds and the tests: the gallery's tests run last,
+                # so the runs can take the core the others leave idle.
+                os.setpriority(os.PRIO_PROCESS, process.pid, 10)
             try:
                 stdout, stderr = process.communicate(timeout=300)
             except BaseException:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import pickle
 import runpy
 import sys
+import types
 from pathlib import Path
 
 
@@ -33,16 +34,25 @@ def main(script: Path, result: Path) -> None:
     sys.path[0] = str(script.parent)
     sys.argv = [str(script)]
     namespace = runpy.run_path(str(script), run_name="__main__")
-    kept = {}
-    for name, value in namespace.items():
-        if name.startswith("__"):
-            continue
-        try:
-            pickle.dumps(value)
-        except Exception:  # a module, a function of the script's own
-            continue
-        kept[name] = value
-    result.write_bytes(pickle.dumps({"namespace": kept, "figures": figures}))
+    kept = {
+        name: value for name, value in namespace.items()
+        if not name.startswith("__") and not isinstance(value, types.ModuleType)
+        and getattr(value, "__module__", None) != "__main__"  # the script's own functions and classes
+    }
+    try:
+        made = pickle.dumps({"namespace": kept, "figures": figures})
+    except Exception:  # something else that cannot be pickled: leave out what cannot
+        kept = {name: value for name, value in kept.items() if _picklable(value)}
+        made = pickle.dumps({"namespace": kept, "figures": figures})
+    result.write_bytes(made)
+
+
+def _picklable(value) -> bool:
+    try:
+        pickle.dumps(value)
+    except Exception:
+        return False
+    return True
 
 
 if __name__ == "__main__":

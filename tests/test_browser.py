@@ -93,7 +93,8 @@ class Browser:
             target.remove_listener(event, listener)
         self.context.clear_permissions()
         self.context.clear_cookies()
-        self.page.set_viewport_size(viewport)
+        if self.page.viewport_size != viewport:
+            self.page.set_viewport_size(viewport)
         self.page.emulate_media(media="null", color_scheme="light")  # what a new context emulates
 
     def open(self, url):
