@@ -58,8 +58,13 @@ VOWEL_MFCC = dict(n_mfcc=13, n_fft=512, hop_length=160, n_mels=40)
 def data_set_times(repeats):
     """Best seconds of ``mfcc_features`` and of a per-clip librosa loop on ``vowels()``."""
     data = dlaudio.vowels()
-    ours = lambda waves: dlaudio.mfcc_features(waves, data.sr, layout="frames", **VOWEL_MFCC)
-    theirs = lambda waves: [librosa.feature.mfcc(y=w, sr=data.sr, **VOWEL_MFCC) for w in waves]
+
+    def ours(waves):
+        return dlaudio.mfcc_features(waves, data.sr, layout="frames", **VOWEL_MFCC)
+
+    def theirs(waves):
+        return [librosa.feature.mfcc(y=w, sr=data.sr, **VOWEL_MFCC) for w in waves]
+
     theirs(data.waves[:2])  # warm-up
     return len(data.waves), best_times([ours, theirs], data.waves, repeats)
 
@@ -104,11 +109,15 @@ def main(argv=None):
         mine, ref = (y.size / t for t in best_times([ours, theirs], y, args.repeats))
         print(f"{name:<22}{mine:>20,.0f}{ref:>20,.0f}{mine / ref:>8.2f}")
     n_clips, (mine, ref) = data_set_times(max(5, args.repeats // 3))
-    print(f"mfcc_features, {n_clips} clips of vowels(): {mine:.3f} s; librosa.feature.mfcc loop: {ref:.3f} s; "
-          f"ratio {ref / mine:.2f}")
+    print(
+        f"mfcc_features, {n_clips} clips of vowels(): {mine:.3f} s; librosa.feature.mfcc loop: {ref:.3f} s; "
+        f"ratio {ref / mine:.2f}"
+    )
     ratio, size = peak_memory()
-    print(f"mfcc_features, one 10-minute clip at 44.1 kHz ({size / 2**20:.0f} MiB of float64): "
-          f"peak traced memory, the clip included, {ratio:.2f} x the clip")
+    print(
+        f"mfcc_features, one 10-minute clip at 44.1 kHz ({size / 2**20:.0f} MiB of float64): "
+        f"peak traced memory, the clip included, {ratio:.2f} x the clip"
+    )
 
 
 if __name__ == "__main__":

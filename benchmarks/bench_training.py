@@ -222,8 +222,10 @@ def main(argv=None):
     args = parser.parse_args(argv)
 
     print(f"numpy {np.__version__}; {blas_description()}")
-    print(f"torch {torch.__version__ if torch else '(not installed)'}"
-          + (f", {torch.get_num_threads()} threads" if torch else ""))
+    print(
+        f"torch {torch.__version__ if torch else '(not installed)'}"
+        + (f", {torch.get_num_threads()} threads" if torch else "")
+    )
     # The GEMM rate is measured again before every row; the best one counts.
     gemm = dict.fromkeys((np.float64, np.float32), 0.0)
     measured = []
@@ -236,8 +238,10 @@ def main(argv=None):
             measured.append((name, sizes, batch_size, dtype, rates, memory, data_bytes))
             print(f"measured {name} {np.dtype(dtype).name}", file=sys.stderr, flush=True)
 
-    print(f"1024x1024 matmul, best in this run: {gemm[np.float64] / 1e9:.0f} GFLOP/s float64, "
-          f"{gemm[np.float32] / 1e9:.0f} GFLOP/s float32")
+    print(
+        f"1024x1024 matmul, best in this run: {gemm[np.float64] / 1e9:.0f} GFLOP/s float64, "
+        f"{gemm[np.float32] / 1e9:.0f} GFLOP/s float32"
+    )
     print()
     header = (
         "| network, batch, dtype | dlaudio | minimal numpy loop | PyTorch CPU autograd | course per-sample loop "
@@ -261,10 +265,12 @@ def main(argv=None):
     print()
     print("| network, batch, dtype | dlaudio Adam | PyTorch Adam | vs PyTorch |")
     print("|---|---|---|---|")
-    for name, sizes, batch_size, dtype, rates, memory, data_bytes in measured:
+    for name, _sizes, batch_size, dtype, rates, _memory, _data_bytes in measured:
         versus = f"{rates['adam'] / rates['torch_adam']:.2f}x" if "torch_adam" in rates else "-"
         torch_rate = rate_text(rates["torch_adam"]) if "torch_adam" in rates else "-"
-        print(f"| {name}, {batch_size}, {np.dtype(dtype).name} | {rate_text(rates['adam'])} | {torch_rate} | {versus} |")
+        print(
+            f"| {name}, {batch_size}, {np.dtype(dtype).name} | {rate_text(rates['adam'])} | {torch_rate} | {versus} |"
+        )
 
 
 if __name__ == "__main__":

@@ -35,8 +35,16 @@ y = dlaudio.one_hot(labels[train], len(classes))
 
 def stack(init, activation):
     """One forward and backward pass of the stack, every quantity kept."""
-    net = dlaudio.MLP(403, [64] * 6, 7, rng=0, output="softmax", bias=True,
-                      init=init, activation=activation)
+    net = dlaudio.MLP(
+        403,
+        [64] * 6,
+        7,
+        rng=0,
+        output="softmax",
+        bias=True,
+        init=init,
+        activation=activation,
+    )
     return dlaudio.trace(net, x, y)
 
 
@@ -57,18 +65,21 @@ inits = {
 }
 bins = np.linspace(-1, 1, 41)
 histograms = {}
-fig, axes = plt.subplots(3, 6, figsize=(7, 4.6), layout="constrained",
-                         sharex=True, sharey="row")
+fig, axes = plt.subplots(
+    3, 6, figsize=(7, 4.6), layout="constrained", sharex=True, sharey="row"
+)
 for row, (init, variance) in enumerate(inits.items()):
     t = stack(init, "tanh")
     for l in range(1, 7):
         ax = axes[row, l - 1]
-        counts, _, _ = ax.hist(t.a[l][:, :-1].ravel(), bins=bins,
-                               density=True, color=f"C{row}")
+        counts, _, _ = ax.hist(
+            t.a[l][:, :-1].ravel(), bins=bins, density=True, color=f"C{row}"
+        )
         histograms[init, l] = counts
         ax.set(xticks=[-1, 0, 1], yticks=[])
-    axes[row, 0].set_ylabel(variance, fontsize=14, rotation=0,
-                            ha="right", va="center")
+    axes[row, 0].set_ylabel(
+        variance, fontsize=14, rotation=0, ha="right", va="center"
+    )
 for l in range(1, 7):
     axes[-1, l - 1].set_xlabel(f"$a_{l}$")
 fig.supylabel(r"$\mathrm{Var}(W_l)$")
@@ -106,13 +117,17 @@ fig, ax = plt.subplots(figsize=(5.2, 3.6), layout="constrained")
 for (activation, init), symbol in neurons.items():
     norms[activation] = row_norms(stack(init, activation).delta)
     layers = sorted(norms[activation], reverse=True)
-    ax.plot(layers, [norms[activation][l] for l in layers], "o-",
-            label=symbol)
+    ax.plot(layers, [norms[activation][l] for l in layers], "o-", label=symbol)
     ratio = norms[activation][7] / norms[activation][1]
     print(f"{activation}: |delta_7| / |delta_1| = {ratio:.3g}")
 # The error travels from the output (left) to the first layer (right).
-ax.set(yscale="log", xticks=layers, xlim=(7.4, 0.6), xlabel=r"$l$",
-       ylabel=r"$\overline{\|\delta_l\|}$")
+ax.set(
+    yscale="log",
+    xticks=layers,
+    xlim=(7.4, 0.6),
+    xlabel=r"$l$",
+    ylabel=r"$\overline{\|\delta_l\|}$",
+)
 ax.grid(alpha=0.3)
 ax.legend()
 plt.show()

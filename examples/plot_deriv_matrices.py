@@ -37,19 +37,27 @@ for l, D in matrices.items():
     print(f"Deriv_{l} =\n{np.round(D, 5)}")
 
 norm = Normalize(vmin=0.0, vmax=max(D.max() for D in matrices.values()))
-fig, axes = plt.subplots(1, 2, figsize=(5.4, 3.0), layout="constrained",
-                         width_ratios=[2, 1])
+fig, axes = plt.subplots(
+    1, 2, figsize=(5.4, 3.0), layout="constrained", width_ratios=[2, 1]
+)
 for ax, (l, D) in zip(axes, matrices.items()):
     image = ax.imshow(D, cmap="Blues", norm=norm)
     for (i, j), value in np.ndenumerate(D):
         # Light text on the darkest cells keeps every value readable.
         dark = value > 0.6 * norm.vmax
-        ax.text(j, i, f"{value:.5f}", ha="center", va="center", fontsize=11,
-                color="white" if dark else "black")
-    ax.set_title(rf"$\mathrm{{Deriv}}_{l} = a_{l}^T \cdot \delta_{l + 1}$",
-                 fontsize=12)
-    ax.set_xticks(range(D.shape[1]),
-                  [f"{v:.5f}" for v in t.delta[l + 1][0]])
+        ax.text(
+            j,
+            i,
+            f"{value:.5f}",
+            ha="center",
+            va="center",
+            fontsize=11,
+            color="white" if dark else "black",
+        )
+    ax.set_title(
+        rf"$\mathrm{{Deriv}}_{l} = a_{l}^T \cdot \delta_{l + 1}$", fontsize=12
+    )
+    ax.set_xticks(range(D.shape[1]), [f"{v:.5f}" for v in t.delta[l + 1][0]])
     digits = 1 if l == 0 else 4  # the inputs 1.0 and 2.0; activations
     ax.set_yticks(range(D.shape[0]), [f"{v:.{digits}f}" for v in t.a[l][0]])
     ax.set_xlabel(rf"$\delta_{l + 1}$", fontsize=12)
@@ -89,30 +97,43 @@ rows = np.array([deriv(np.array([[1.0, x]]), delta1) for x in xs])
 # the same deltas multiplied by the two inputs, so their ratio is exactly
 # :math:`x`: the right panel traces the full network for each :math:`x`.
 
-ratios = np.array([trace(worked_example()[0], [1.0, x], [1.0]).deriv[0]
-                   for x in xs])
+ratios = np.array(
+    [trace(worked_example()[0], [1.0, x], [1.0]).deriv[0] for x in xs]
+)
 ratio = ratios[:, 1, :] / ratios[:, 0, :]
 
-fig, (left, right) = plt.subplots(1, 2, figsize=(5.6, 3.2),
-                                  layout="constrained")
+fig, (left, right) = plt.subplots(
+    1, 2, figsize=(5.6, 3.2), layout="constrained"
+)
 for j, style in zip(range(2), ("-", "--")):
-    left.plot(xs, rows[:, 0, j], style, color="C0", linewidth=1.8,
-              label=rf"$[1, {j + 1}]$")
-    left.plot(xs, rows[:, 1, j], style, color="C3", linewidth=1.8,
-              label=rf"$[2, {j + 1}]$")
+    left.plot(
+        xs,
+        rows[:, 0, j],
+        style,
+        color="C0",
+        linewidth=1.8,
+        label=rf"$[1, {j + 1}]$",
+    )
+    left.plot(
+        xs,
+        rows[:, 1, j],
+        style,
+        color="C3",
+        linewidth=1.8,
+        label=rf"$[2, {j + 1}]$",
+    )
 left.axvline(2.0, color="0.6", linewidth=0.8, linestyle=":")
 left.set_xlabel(r"$x$", fontsize=12)
 left.set_ylabel(r"$\mathrm{Deriv}_0[i, j]$", fontsize=12)
 left.set_yticks([0, 0.01, 0.02, 0.03])
 left.legend(fontsize=10, title=r"$[i, j]$", title_fontsize=10)
-right.plot(xs[1::4], ratio[1::4, 0], "o", color="C2",
-           label=r"$j = 1$")
-right.plot(xs[3::4], ratio[3::4, 1], "s", color="C1",
-           label=r"$j = 2$")
+right.plot(xs[1::4], ratio[1::4, 0], "o", color="C2", label=r"$j = 1$")
+right.plot(xs[3::4], ratio[3::4, 1], "s", color="C1", label=r"$j = 2$")
 right.plot(xs, xs, ":", color="0.3", label=r"$x$")
 right.set_xlabel(r"$x$", fontsize=12)
-right.set_ylabel(r"$\mathrm{Deriv}_0[2, j] \,/\, \mathrm{Deriv}_0[1, j]$",
-                 fontsize=12)
+right.set_ylabel(
+    r"$\mathrm{Deriv}_0[2, j] \,/\, \mathrm{Deriv}_0[1, j]$", fontsize=12
+)
 right.legend(fontsize=10)
 for ax in (left, right):
     ax.set_xticks([0, 1, 2, 3, 4])

@@ -35,13 +35,27 @@ features = dlaudio.Standardizer().fit(features[few]).transform(features)
 
 def fit(p, exact):
     """Train the network with dropout rate p; return its History."""
-    mlp = dlaudio.MLP(403, [64], 7, rng=0, output="softmax", bias=True,
-                      init="he", activation="relu")
+    mlp = dlaudio.MLP(
+        403,
+        [64],
+        7,
+        rng=0,
+        output="softmax",
+        bias=True,
+        init="he",
+        activation="relu",
+    )
     layers = mlp.layers[:2] + [dlaudio.Dropout(p, rng=0)] + mlp.layers[2:]
     return dlaudio.Sequential(layers).train(
-        features[few], targets[few], epochs=100,
-        optimizer=dlaudio.Adam(0.001), batch_size=16, shuffle=True, rng=0,
-        validation=(features[val], targets[val]), exact_loss=exact,
+        features[few],
+        targets[few],
+        epochs=100,
+        optimizer=dlaudio.Adam(0.001),
+        batch_size=16,
+        shuffle=True,
+        rng=0,
+        validation=(features[val], targets[val]),
+        exact_loss=exact,
     )
 
 
@@ -49,9 +63,11 @@ runs = {}
 for p in (0.0, 0.3):
     for exact in (False, True):
         runs[p, exact] = history = fit(p, exact)
-        print(f"p = {p}, whole network {exact}: "
-              f"training loss {history.loss[-1]:.4f}, "
-              f"validation loss {history.val_loss[-1]:.3f}")
+        print(
+            f"p = {p}, whole network {exact}: "
+            f"training loss {history.loss[-1]:.4f}, "
+            f"validation loss {history.val_loss[-1]:.3f}"
+        )
 
 # %%
 # One colour per dropout rate :math:`p`. Dotted: the training loss measured
@@ -63,8 +79,14 @@ t = np.arange(1, 101)
 fig, ax = plt.subplots(figsize=(5.2, 3.8), layout="constrained")
 for colour, p in (("C0", 0.0), ("C3", 0.3)):
     ax.plot(t, runs[p, False].loss, ":", color=colour, linewidth=1.2)
-    ax.plot(t, runs[p, True].loss, "-", color=colour, linewidth=1.6,
-            label=f"$p = {p:g}$")
+    ax.plot(
+        t,
+        runs[p, True].loss,
+        "-",
+        color=colour,
+        linewidth=1.6,
+        label=f"$p = {p:g}$",
+    )
     ax.plot(t, runs[p, True].val_loss, "--", color=colour, linewidth=2)
 ax.set(yscale="log", xlabel=r"$t$", ylabel=r"$E / n$")
 ax.grid(alpha=0.3)

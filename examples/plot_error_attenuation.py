@@ -28,41 +28,62 @@ import numpy as np
 from matplotlib.colors import BoundaryNorm
 
 from dlaudio import MLP, trace
-from dlaudio.data import worked_example
 from dlaudio.backprop import mean_abs, relay_bounds, row_norms
+from dlaudio.data import worked_example
 
 t = trace(*worked_example())
 error_sizes = mean_abs(t.error)
 delta_sizes = mean_abs(t.delta)
 for l in sorted(error_sizes, reverse=True):
     delta_text = f"{delta_sizes[l]:.5f}" if l in delta_sizes else "-"
-    print(f"layer {l}: |error| = {error_sizes[l]:.5f}   "
-          f"|delta| = {delta_text}")
+    print(
+        f"layer {l}: |error| = {error_sizes[l]:.5f}   |delta| = {delta_text}"
+    )
 
 fig, ax = plt.subplots(figsize=(5.2, 3.4), layout="constrained")
 layers = sorted(error_sizes, reverse=True)
 delta_layers = sorted(delta_sizes, reverse=True)
-ax.plot(layers, [error_sizes[l] for l in layers], "o-",
-        label=r"$\overline{|\mathrm{error}_l|}$")
-ax.plot(delta_layers, [delta_sizes[l] for l in delta_layers], "s--",
-        label=r"$\overline{|\delta_l|}$")
+ax.plot(
+    layers,
+    [error_sizes[l] for l in layers],
+    "o-",
+    label=r"$\overline{|\mathrm{error}_l|}$",
+)
+ax.plot(
+    delta_layers,
+    [delta_sizes[l] for l in delta_layers],
+    "s--",
+    label=r"$\overline{|\delta_l|}$",
+)
 # Each value is written beside its marker, clear of both lines: the errors
 # above and to the right, the deltas below and to the left.
 for l in layers:
-    ax.annotate(f"{error_sizes[l]:.4f}", (l, error_sizes[l]), fontsize=11,
-                textcoords="offset points", xytext=(8, 6), color="C0")
+    ax.annotate(
+        f"{error_sizes[l]:.4f}",
+        (l, error_sizes[l]),
+        fontsize=11,
+        textcoords="offset points",
+        xytext=(8, 6),
+        color="C0",
+    )
 for l in delta_layers:
-    ax.annotate(f"{delta_sizes[l]:.4f}", (l, delta_sizes[l]), fontsize=11,
-                textcoords="offset points", xytext=(-8, -8), ha="right",
-                va="top", color="C1")
+    ax.annotate(
+        f"{delta_sizes[l]:.4f}",
+        (l, delta_sizes[l]),
+        fontsize=11,
+        textcoords="offset points",
+        xytext=(-8, -8),
+        ha="right",
+        va="top",
+        color="C1",
+    )
 ax.set_yscale("log")
 ax.set_ylim(1e-3, 1.5)
 ax.set_xticks(layers)
 # The error travels from the output (left) to the input (right).
 ax.set_xlim(2.5, -0.5)
 ax.set_xlabel(r"$l$", fontsize=12)
-ax.set_ylabel(r"$\overline{|error_l|}$,  $\overline{|\delta_l|}$",
-              fontsize=12)
+ax.set_ylabel(r"$\overline{|error_l|}$,  $\overline{|\delta_l|}$", fontsize=12)
 ax.tick_params(labelsize=11)
 ax.grid(alpha=0.3, which="major")
 ax.legend(fontsize=11, loc="upper right")
@@ -102,14 +123,24 @@ bounds = relay_bounds(deep_trace)
 
 fig, ax = plt.subplots(figsize=(5.2, 3.4), layout="constrained")
 layers = sorted(norms, reverse=True)
-ax.plot(layers, [norms[l] for l in layers], "o-",
-        label=r"$\overline{\|\delta_l\|}$")
-ax.plot(sorted(bounds), [bounds[l] for l in sorted(bounds)], "v",
-        color="C3", markersize=8,
-        label=r"$\frac{1}{4}\,\|W_l\|_2\,\overline{\|\delta_{l+1}\|}$")
+ax.plot(
+    layers,
+    [norms[l] for l in layers],
+    "o-",
+    label=r"$\overline{\|\delta_l\|}$",
+)
+ax.plot(
+    sorted(bounds),
+    [bounds[l] for l in sorted(bounds)],
+    "v",
+    color="C3",
+    markersize=8,
+    label=r"$\frac{1}{4}\,\|W_l\|_2\,\overline{\|\delta_{l+1}\|}$",
+)
 for l in bounds:
-    ax.plot([l + 1, l], [norms[l + 1], bounds[l]], ":", color="C3",
-            linewidth=1)
+    ax.plot(
+        [l + 1, l], [norms[l + 1], bounds[l]], ":", color="C3", linewidth=1
+    )
 ax.set_yscale("log")
 ax.set_xticks(layers)
 ax.set_xlim(max(layers) + 0.4, min(layers) - 0.4)
@@ -146,23 +177,38 @@ losses = []
 outputs = []  # the mean of each output over the data set, after each epoch
 sizes = {l: [] for l in range(8)}
 for _ in range(epochs):
-    losses += list(deep.train(task_x, task_y, epochs=1, eta=0.004,
-                              batch_size=len(task_x), exact_loss=True))
+    losses += list(
+        deep.train(
+            task_x,
+            task_y,
+            epochs=1,
+            eta=0.004,
+            batch_size=len(task_x),
+            exact_loss=True,
+        )
+    )
     after = trace(deep, task_x, task_y)
     outputs.append(after.a[-1].mean(axis=0))
     for l, v in mean_abs(after.deriv).items():
         sizes[l].append(v)
 outputs = np.array(outputs)
-print(f"E/n: t = 1: {losses[0]:.4f}, t = 20: {losses[19]:.4f}, "
-      f"t = {epochs}: {losses[-1]:.4f}")
+print(
+    f"E/n: t = 1: {losses[0]:.4f}, t = 20: {losses[19]:.4f}, "
+    f"t = {epochs}: {losses[-1]:.4f}"
+)
 print("mean outputs at t = 20:", np.round(outputs[19], 3))
 
 layer_norm = BoundaryNorm(np.arange(-0.5, 8.5), 256)
 layer_cmap = plt.get_cmap("viridis")
 ts = np.arange(1, epochs + 1)
 fig, (top, bottom) = plt.subplots(
-    2, 1, figsize=(5.2, 4.8), layout="constrained", sharex=True,
-    height_ratios=[1, 2])
+    2,
+    1,
+    figsize=(5.2, 4.8),
+    layout="constrained",
+    sharex=True,
+    height_ratios=[1, 2],
+)
 top.plot(ts, losses, color="0.2", linewidth=1.8)
 top.set_ylim(0, 0.6)
 top.set_yticks([0, 0.2, 0.4, 0.6])

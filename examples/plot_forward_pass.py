@@ -58,30 +58,79 @@ def draw_network(ax, t, dx, colors, show_h):
         for (i, j), w in np.ndenumerate(W):
             start = position(sizes, l, i, dx)
             end = position(sizes, l + 1, j, dx)
-            ax.plot(*edge(start, end), color=colors(w),
-                    linewidth=1.5 + 2.5 * abs(w), solid_capstyle="butt")
-        ax.text(l * dx + dx / 2, DY * max(sizes) / 2 + 0.1, rf"$W_{l}$",
-                ha="center", va="bottom", fontsize=13)
+            ax.plot(
+                *edge(start, end),
+                color=colors(w),
+                linewidth=1.5 + 2.5 * abs(w),
+                solid_capstyle="butt",
+            )
+        ax.text(
+            l * dx + dx / 2,
+            DY * max(sizes) / 2 + 0.1,
+            rf"$W_{l}$",
+            ha="center",
+            va="bottom",
+            fontsize=13,
+        )
     for l, a in enumerate(t.a):
         for i, value in enumerate(a[0]):
             x, y = position(sizes, l, i, dx)
             fill = "0.93" if l == 0 else plt.cm.Blues(0.1 + 0.6 * value)
-            ax.add_patch(plt.Circle((x, y), RADIUS, facecolor=fill,
-                                    edgecolor="0.2", zorder=2))
+            ax.add_patch(
+                plt.Circle(
+                    (x, y), RADIUS, facecolor=fill, edgecolor="0.2", zorder=2
+                )
+            )
             if l == 0:
-                ax.text(x, y, f"{value:g}", ha="center", va="center",
-                        fontsize=12, zorder=4)
+                ax.text(
+                    x,
+                    y,
+                    f"{value:g}",
+                    ha="center",
+                    va="center",
+                    fontsize=12,
+                    zorder=4,
+                )
             elif show_h:
-                ax.text(x, y + 0.15, f"{t.h[l][0, i]:.4f}", ha="center",
-                        va="center", fontsize=9, color="0.25", zorder=4)
-                ax.text(x, y - 0.12, f"{value:.4f}", ha="center",
-                        va="center", fontsize=10, weight="bold", zorder=4)
+                ax.text(
+                    x,
+                    y + 0.15,
+                    f"{t.h[l][0, i]:.4f}",
+                    ha="center",
+                    va="center",
+                    fontsize=9,
+                    color="0.25",
+                    zorder=4,
+                )
+                ax.text(
+                    x,
+                    y - 0.12,
+                    f"{value:.4f}",
+                    ha="center",
+                    va="center",
+                    fontsize=10,
+                    weight="bold",
+                    zorder=4,
+                )
             else:
-                ax.text(x, y, f"{value:.4f}", ha="center", va="center",
-                        fontsize=10, zorder=4)
+                ax.text(
+                    x,
+                    y,
+                    f"{value:.4f}",
+                    ha="center",
+                    va="center",
+                    fontsize=10,
+                    zorder=4,
+                )
         label = rf"$a_{l}$" if l == 0 or not show_h else rf"$h_{l}$, $a_{l}$"
-        ax.text(l * dx, -DY * max(sizes) / 2 - 0.05, label, ha="center",
-                va="top", fontsize=13)
+        ax.text(
+            l * dx,
+            -DY * max(sizes) / 2 - 0.05,
+            label,
+            ha="center",
+            va="top",
+            fontsize=13,
+        )
     ax.set_xlim(-RADIUS - 0.1, (len(sizes) - 1) * dx + RADIUS + 0.1)
     ax.set_ylim(-DY * max(sizes) / 2 - 0.5, DY * max(sizes) / 2 + 0.55)
     ax.set_aspect("equal")
@@ -107,12 +156,18 @@ for l, a in enumerate(t_mlp.a):
     print(f"a_{l} = {np.round(a[0], 4)}")
 
 weight_norm = CenteredNorm(
-    vcenter=0.0, halfrange=max(np.abs(W).max() for W in t_mlp.W))
+    vcenter=0.0, halfrange=max(np.abs(W).max() for W in t_mlp.W)
+)
 weight_cmap = plt.get_cmap("coolwarm")
 
 fig, ax = plt.subplots(figsize=(5.6, 3.3), layout="constrained")
-draw_network(ax, t_mlp, dx=1.9,
-             colors=lambda w: weight_cmap(weight_norm(w)), show_h=False)
+draw_network(
+    ax,
+    t_mlp,
+    dx=1.9,
+    colors=lambda w: weight_cmap(weight_norm(w)),
+    show_h=False,
+)
 weights = plt.cm.ScalarMappable(weight_norm, weight_cmap)
 weights.set_array(np.concatenate([W.ravel() for W in t_mlp.W]))
 scale = fig.colorbar(weights, ax=ax, shrink=0.7, pad=0.01)
@@ -142,8 +197,9 @@ draw_network(ax, t, dx=2.6, colors=lambda w: "0.55", show_h=True)
 sizes = [a.shape[1] for a in t.a]
 for l, W in enumerate(t.W):
     for (i, j), w in np.ndenumerate(W):
-        (x0, x1), (y0, y1) = edge(position(sizes, l, i, 2.6),
-                                  position(sizes, l + 1, j, 2.6))
+        (x0, x1), (y0, y1) = edge(
+            position(sizes, l, i, 2.6), position(sizes, l + 1, j, 2.6)
+        )
         # Written along the line, just above it: a quarter of the way along
         # a sloping line, where the crossing lines are still apart.
         along = 0.5 if y0 == y1 else 0.25
@@ -151,9 +207,17 @@ for l, W in enumerate(t.W):
         x = x0 + along * (x1 - x0) - 0.06 * (y1 - y0) / length
         y = y0 + along * (y1 - y0) + 0.06 * (x1 - x0) / length
         angle = np.degrees(np.arctan2(y1 - y0, x1 - x0))
-        ax.text(x, y, f"{w:g}", ha="center", va="bottom", fontsize=11,
-                rotation=angle, rotation_mode="anchor",
-                transform_rotates_text=True)
+        ax.text(
+            x,
+            y,
+            f"{w:g}",
+            ha="center",
+            va="bottom",
+            fontsize=11,
+            rotation=angle,
+            rotation_mode="anchor",
+            transform_rotates_text=True,
+        )
 plt.show()
 
 # %%
@@ -165,7 +229,8 @@ plt.show()
 # page :doc:`/worked-example`, walks the same drawing from right to left.
 
 for l in (1, 2):
-    print(f"h_{l} = {np.round(t.h[l][0], 4)}   "
-          f"a_{l} = {np.round(t.a[l][0], 4)}")
+    print(
+        f"h_{l} = {np.round(t.h[l][0], 4)}   a_{l} = {np.round(t.a[l][0], 4)}"
+    )
 
 # sphinx_gallery_thumbnail_number = 2

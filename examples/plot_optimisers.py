@@ -30,8 +30,9 @@ scaler = dlaudio.Standardizer().fit(sequences[train])
 x = scaler.transform(sequences[train])
 y = dlaudio.one_hot(dlaudio.encode_labels(data.labels)[0][train], 7)
 
-start = dlaudio.MLP(403, [64] * 6, 7, rng=0, output="softmax", bias=True,
-                    init="xavier")
+start = dlaudio.MLP(
+    403, [64] * 6, 7, rng=0, output="softmax", bias=True, init="xavier"
+)
 optimisers = {
     r"$\eta\,\mathrm{Deriv}$": dlaudio.SGD(0.01),
     r"$\eta\,v$": dlaudio.Momentum(0.01, mu=0.9),
@@ -40,8 +41,13 @@ optimisers = {
 curves = {}
 for step, optimiser in optimisers.items():
     curves[step] = start.copy().train(
-        x, y, epochs=20, optimizer=optimiser, batch_size=16, shuffle=True,
-        rng=0
+        x,
+        y,
+        epochs=20,
+        optimizer=optimiser,
+        batch_size=16,
+        shuffle=True,
+        rng=0,
     )
     print(f"{optimiser}: E/n after 20 epochs {curves[step][-1]:.3f}")
 
@@ -57,10 +63,12 @@ fig, ax = plt.subplots(figsize=(5.2, 3.6), layout="constrained")
 for step, losses in curves.items():
     ax.plot(epochs, losses, "o-", markersize=4, label=step)
 ax.axhline(np.log(7), color="0.4", linestyle=":", linewidth=1.2)
-ax.set_yticks([0, 0.5, 1, 1.5, np.log(7)],
-              ["0", "0.5", "1", "1.5", r"$\ln 7$"])
-ax.set(ylim=(0, 2.3), xticks=[1, 5, 10, 15, 20], xlabel=r"$t$",
-       ylabel=r"$E / n$")
+ax.set_yticks(
+    [0, 0.5, 1, 1.5, np.log(7)], ["0", "0.5", "1", "1.5", r"$\ln 7$"]
+)
+ax.set(
+    ylim=(0, 2.3), xticks=[1, 5, 10, 15, 20], xlabel=r"$t$", ylabel=r"$E / n$"
+)
 ax.grid(alpha=0.3)
 ax.legend(loc="lower left", fontsize=11)
 plt.show()

@@ -27,8 +27,9 @@ x, y = sum_dataset(1000, rng=0)
 start = MLP(2, [5], 1, rng=1).weights
 
 per_sample = MLP.from_weights(start)
-losses_per_sample = per_sample.train(x, y, epochs=50, eta=0.1, batch_size=1,
-                                     exact_loss=True)
+losses_per_sample = per_sample.train(
+    x, y, epochs=50, eta=0.1, batch_size=1, exact_loss=True
+)
 
 epochs = np.arange(1, 51)
 fig, ax = plt.subplots(figsize=(5.2, 3.2), layout="constrained")
@@ -43,10 +44,14 @@ plt.show()
 
 # By how much the loss falls in each epoch, as a fraction of its value.
 fall = 1 - losses_per_sample[1:] / losses_per_sample[:-1]
-print(f"E/n after epoch 1: {losses_per_sample[0]:.2e}, "
-      f"after epoch 50: {losses_per_sample[-1]:.2e}")
-print(f"fall per epoch: {fall[0]:.1%} at first, {fall.max():.1%} at most "
-      f"(epoch {fall.argmax() + 2}), {fall[-1]:.1%} at the end")
+print(
+    f"E/n after epoch 1: {losses_per_sample[0]:.2e}, "
+    f"after epoch 50: {losses_per_sample[-1]:.2e}"
+)
+print(
+    f"fall per epoch: {fall[0]:.1%} at first, {fall.max():.1%} at most "
+    f"(epoch {fall.argmax() + 2}), {fall[-1]:.1%} at the end"
+)
 
 # %%
 # The loss falls slowly at first (by under 3 % per epoch), then quickly once
@@ -64,10 +69,20 @@ print(f"fall per epoch: {fall[0]:.1%} at first, {fall.max():.1%} at most "
 # logarithmic scale.
 
 mini_batch = MLP.from_weights(start)
-losses_mini_batch = mini_batch.train(x, y, epochs=50, eta=0.1, batch_size=32,
-                                     shuffle=True, rng=2, exact_loss=True)
-print(f"final E/n: per-sample {losses_per_sample[-1]:.2e}, "
-      f"mini-batch {losses_mini_batch[-1]:.2e}")
+losses_mini_batch = mini_batch.train(
+    x,
+    y,
+    epochs=50,
+    eta=0.1,
+    batch_size=32,
+    shuffle=True,
+    rng=2,
+    exact_loss=True,
+)
+print(
+    f"final E/n: per-sample {losses_per_sample[-1]:.2e}, "
+    f"mini-batch {losses_mini_batch[-1]:.2e}"
+)
 
 n = len(x)
 updates_per_epoch = {B: len(range(0, n, B)) for B in (1, 32)}
@@ -77,17 +92,28 @@ print(f"updates per epoch: {updates_per_epoch}, ratio {factor}")
 
 fig, ax = plt.subplots(figsize=(5.2, 3.2), layout="constrained")
 ax.plot(updates[1], losses_per_sample, linewidth=2, label=r"$B = 1$")
-ax.plot(updates[32], losses_mini_batch, "--", linewidth=2,
-        label=r"$B = 32$")
+ax.plot(updates[32], losses_mini_batch, "--", linewidth=2, label=r"$B = 32$")
 # The horizontal distance between the curves at E/n = 1e-3: the same loss,
 # reached after `factor` times fewer updates.
 level = 1e-3
-reach = {B: np.interp(-np.log10(level), -np.log10(losses), updates[B])
-         for B, losses in ((1, losses_per_sample), (32, losses_mini_batch))}
-ax.annotate("", xy=(reach[32], level), xytext=(reach[1], level),
-            arrowprops={"arrowstyle": "<->", "color": "0.3"})
-ax.text(np.sqrt(reach[1] * reach[32]), level * 0.82,
-        rf"$\times\,{factor:g}$", ha="center", va="top", fontsize=11)
+reach = {
+    B: np.interp(-np.log10(level), -np.log10(losses), updates[B])
+    for B, losses in ((1, losses_per_sample), (32, losses_mini_batch))
+}
+ax.annotate(
+    "",
+    xy=(reach[32], level),
+    xytext=(reach[1], level),
+    arrowprops={"arrowstyle": "<->", "color": "0.3"},
+)
+ax.text(
+    np.sqrt(reach[1] * reach[32]),
+    level * 0.82,
+    rf"$\times\,{factor:g}$",
+    ha="center",
+    va="top",
+    fontsize=11,
+)
 ax.set_xscale("log")
 ax.set_yscale("log")
 ax.set_xlabel(r"$k$", fontsize=12)
@@ -115,15 +141,23 @@ plt.show()
 
 new_x, new_y = sum_dataset(200, rng=1)
 predicted = per_sample.forward(new_x)
-print(f"mean squared error on new pairs: "
-      f"{mean_squared_error(new_y, predicted):.2e}")
+print(
+    f"mean squared error on new pairs: "
+    f"{mean_squared_error(new_y, predicted):.2e}"
+)
 print(f"0.3 + 0.1 -> {per_sample.forward([0.3, 0.1])[0]:.3f}")
 
 fig, ax = plt.subplots(figsize=(3.8, 3.8), layout="constrained")
 ax.plot([0, 1], [0, 1], ":", color="0.4")
 ax.scatter(new_y[:, 0], predicted[:, 0], s=12, alpha=0.7)
-ax.plot([0.4], [per_sample.forward([0.3, 0.1])[0]], "o", color="C3",
-        markersize=8, label=r"$a_0 = [0.3, 0.1]$")
+ax.plot(
+    [0.4],
+    [per_sample.forward([0.3, 0.1])[0]],
+    "o",
+    color="C3",
+    markersize=8,
+    label=r"$a_0 = [0.3, 0.1]$",
+)
 ax.set_xlabel(r"$y = a_{0,1} + a_{0,2}$", fontsize=12)
 ax.set_ylabel(r"$a_2$", fontsize=12)
 ax.set_xticks([0, 0.5, 1])

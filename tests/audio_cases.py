@@ -13,9 +13,9 @@ import librosa
 import numpy as np
 from hypothesis import example, settings
 from hypothesis import strategies as st
+from hypothesis_sizes import scaled
 
 from dlaudio import chirp, pulse_train, tone, white_noise
-from hypothesis_sizes import scaled
 
 with warnings.catch_warnings():
     # librosa.load asks audioread for its back ends, which imports the standard
@@ -34,8 +34,21 @@ FFT_HOPS = [(2048, 512), (1024, 256), (512, 128), (400, 160), (255, 64), (64, 64
 
 def lengths(n_fft, hop_length):
     """Signal lengths around the edges: shorter than a frame, multiples of the hop and one off."""
-    edges = {1, 2, hop_length - 1, hop_length, hop_length + 1, n_fft - 1, n_fft, n_fft + 1,
-             3 * hop_length, 3 * hop_length + 1, 7 * hop_length - 1, 20 * hop_length, 3 * n_fft + 7}
+    edges = {
+        1,
+        2,
+        hop_length - 1,
+        hop_length,
+        hop_length + 1,
+        n_fft - 1,
+        n_fft,
+        n_fft + 1,
+        3 * hop_length,
+        3 * hop_length + 1,
+        7 * hop_length - 1,
+        20 * hop_length,
+        3 * n_fft + 7,
+    }
     return sorted(n for n in edges if n >= 1)
 
 
@@ -52,7 +65,7 @@ def make_signal(n, kind, seed=0, frequency=1000.0, sr=22050):
         return pulse_train(frequency, duration, sr)
     # silence with one short burst: most of the dB values sit at the floor
     y = np.zeros(n)
-    y[n // 3: n // 3 + 5] = white_noise(5 / sr, sr, amplitude=1e-3, rng=seed)[: n - n // 3]
+    y[n // 3 : n // 3 + 5] = white_noise(5 / sr, sr, amplitude=1e-3, rng=seed)[: n - n // 3]
     return y
 
 
@@ -85,8 +98,11 @@ EDGES = [
 
 def edge_cases(min_n_fft=1):
     """``(y, n_fft, hop_length, center)`` of each edge whose n_fft is at least ``min_n_fft``."""
-    return [(make_signal(n, kind, frequency=126.0 if kind == "pulses" else 1000.0), n_fft, hop, center)
-            for n_fft, hop, n, kind, center in EDGES if n_fft >= min_n_fft]
+    return [
+        (make_signal(n, kind, frequency=126.0 if kind == "pulses" else 1000.0), n_fft, hop, center)
+        for n_fft, hop, n, kind, center in EDGES
+        if n_fft >= min_n_fft
+    ]
 
 
 def with_examples(*arguments):
@@ -121,6 +137,15 @@ def assert_close(actual, expected, atol, *, scale=1.0):
 
 
 __all__ = [
-    "EDGES", "FFT_HOPS", "PARITY", "assert_close", "edge_cases", "librosa", "lengths", "make_signal", "reference",
-    "signals", "with_examples",
+    "EDGES",
+    "FFT_HOPS",
+    "PARITY",
+    "assert_close",
+    "edge_cases",
+    "librosa",
+    "lengths",
+    "make_signal",
+    "reference",
+    "signals",
+    "with_examples",
 ]

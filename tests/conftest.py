@@ -31,7 +31,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-
 from sitetools import EXAMPLES_DIR, LANGUAGES, ROOT, RUNNING, WIDEST_BLOCKS, copy_sources, examples, sphinx
 
 # The fixtures that run Sphinx for the whole session; a test using one is a
@@ -69,8 +68,19 @@ def _build_site(sources: dict[str, Path], out: Path) -> Site:
     def build(lang: str) -> Build:
         src = sources[lang]
         result = sphinx(
-            src, "-b", "html", "-W", "--keep-going", "-d", str(src / "_build" / "doctrees"),
-            "-c", ".", "docs", str(out / lang), "-D", f"language={lang}",
+            src,
+            "-b",
+            "html",
+            "-W",
+            "--keep-going",
+            "-d",
+            str(src / "_build" / "doctrees"),
+            "-c",
+            ".",
+            "docs",
+            str(out / lang),
+            "-D",
+            f"language={lang}",
         )
         return Build(lang, result, out / lang)
 
@@ -118,7 +128,9 @@ class Background:
                 src = copy_sources(self.tmp.mktemp("gettext"))
                 self.started[name] = self.pool.submit(_extract_messages, src)
             elif name == "gallery_runs":
-                self.started[name] = self.pool.submit(_run_examples, examples(), self.tmp.mktemp("gallery"), self.stopping)
+                self.started[name] = self.pool.submit(
+                    _run_examples, examples(), self.tmp.mktemp("gallery"), self.stopping
+                )
             elif name == "refreshed_catalogs":
                 templates = self.start("gettext_templates")
                 locale = self.tmp.mktemp("locale") / "locale"
@@ -229,9 +241,19 @@ def _run_examples(names: list[str], folder: Path, stopping: threading.Event) -> 
         cwd.mkdir()
         pickled = cwd / "run.pickle"
         with subprocess.Popen(
-            [sys.executable, "-W", "error", str(Path(__file__).with_name("gallery_runner.py")),
-             str(EXAMPLES_DIR / f"{name}.py"), str(pickled)],
-            cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            [
+                sys.executable,
+                "-W",
+                "error",
+                str(Path(__file__).with_name("gallery_runner.py")),
+                str(EXAMPLES_DIR / f"{name}.py"),
+                str(pickled),
+            ],
+            cwd=cwd,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         ) as process:
             RUNNING.add(process)
             if stopping.is_set():
@@ -248,7 +270,9 @@ def _run_examples(names: list[str], folder: Path, stopping: threading.Event) -> 
                 stderr += "\n(timed out or interrupted)"
             finally:
                 RUNNING.discard(process)
-        runs[name] = GalleryRun(name, subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr), pickled)
+        runs[name] = GalleryRun(
+            name, subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr), pickled
+        )
     return runs
 
 

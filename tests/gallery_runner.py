@@ -35,8 +35,10 @@ def main(script: Path, result: Path) -> None:
     sys.argv = [str(script)]
     namespace = runpy.run_path(str(script), run_name="__main__")
     kept = {
-        name: value for name, value in namespace.items()
-        if not name.startswith("__") and not isinstance(value, types.ModuleType)
+        name: value
+        for name, value in namespace.items()
+        if not name.startswith("__")
+        and not isinstance(value, types.ModuleType)
         and getattr(value, "__module__", None) != "__main__"  # the script's own functions and classes
     }
     try:

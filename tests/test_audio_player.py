@@ -6,7 +6,6 @@ import io
 import wave
 
 import pytest
-
 from audio_player import clip_bytes
 from sitetools import DOCS, sphinx
 

@@ -6,12 +6,12 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis_sizes import scaled
 
 from dlaudio import MLP, gradient_check, loss, trace
 from dlaudio.backprop import delta, deriv, output_error, relay_error
 from dlaudio.data import WORKED_EXAMPLE_W1, worked_example
 from dlaudio.gradcheck import numerical_gradient
-from hypothesis_sizes import scaled
 
 # The hidden-to-output weights of the course notes: all 0.5.
 W1 = WORKED_EXAMPLE_W1

@@ -16,8 +16,8 @@ import zipfile
 
 import numpy as np
 import pytest
-
 from audio_cases import assert_close, librosa, reference
+
 from dlaudio import mfcc, mfcc_features, power_spectrogram, stft, vowels
 
 
@@ -67,8 +67,13 @@ def _peak_bytes(call):
 
 @pytest.mark.parametrize(
     "damage",
-    [lambda x: np.full((1, 2), np.nan), lambda x: np.full_like(x, np.nan), lambda x: x[:, :-1],
-     lambda x: x.astype(np.float32), lambda x: x.reshape(x.shape[0], -1, 13)],
+    [
+        lambda x: np.full((1, 2), np.nan),
+        lambda x: np.full_like(x, np.nan),
+        lambda x: x[:, :-1],
+        lambda x: x.astype(np.float32),
+        lambda x: x.reshape(x.shape[0], -1, 13),
+    ],
     ids=["tiny-nan", "nan", "short-rows", "float32", "3-d"],
 )
 def test_k12_cached_features_are_checked_not_trusted(tmp_path, clips, damage):
@@ -179,10 +184,16 @@ def test_f05_absurd_frames_is_a_value_error(clips):
 
 def test_s06_absurd_n_fft_is_a_value_error():
     y = np.random.default_rng(0).standard_normal(22050)
-    for call in (lambda: stft(y, n_fft=2**40), lambda: power_spectrogram(y, n_fft=2**40),
-                 lambda: mfcc(y=y, sr=22050, n_fft=2**40)):
-        with pytest.raises(ValueError, match=r"n_fft=1099511627776 is absurdly larger than the signal y "
-                                             r"\(22050 samples\): at most max\(2\*\*16, 2 \* len\(y\)\) = 65536"):
+    for call in (
+        lambda: stft(y, n_fft=2**40),
+        lambda: power_spectrogram(y, n_fft=2**40),
+        lambda: mfcc(y=y, sr=22050, n_fft=2**40),
+    ):
+        with pytest.raises(
+            ValueError,
+            match=r"n_fft=1099511627776 is absurdly larger than the signal y "
+            r"\(22050 samples\): at most max\(2\*\*16, 2 \* len\(y\)\) = 65536",
+        ):
             call()
     with pytest.raises(ValueError, match=r"n_fft=.* signal waves\[1\] \(7 samples\)"):
         mfcc_features([y, y[:7]], 22050, n_fft=2**40)
@@ -228,7 +239,8 @@ def test_f06_the_loud_clip_is_named_by_its_index(clips):
     long = np.zeros(200_000)
     long[190_000] = 1e200
     message = _no_runtime_warning(
-        lambda: mfcc_features([waves[0], long], sr, n_fft=64, hop_length=1, n_mels=8, n_mfcc=8))
+        lambda: mfcc_features([waves[0], long], sr, n_fft=64, hop_length=1, n_mels=8, n_mfcc=8)
+    )
     assert "waves[1] is too loud" in message
 
 
@@ -236,8 +248,7 @@ def test_s19_f06_a_power_that_fits_but_a_mel_sum_that_overflows():
     # At sr=100 the mel bands span many FFT bins: each mel value sums about 20 times the peak power.
     y = 3e151 * np.sin(2 * np.pi * 10 * np.arange(1000) / 100)
     assert np.isfinite(power_spectrogram(y)).all()
-    assert "y is too loud for float64: its mel spectrogram overflows" in _no_runtime_warning(
-        lambda: mfcc(y=y, sr=100))
+    assert "y is too loud for float64: its mel spectrogram overflows" in _no_runtime_warning(lambda: mfcc(y=y, sr=100))
     assert "waves[1] is too loud" in _no_runtime_warning(lambda: mfcc_features([np.zeros(1000), y], 100))
 
 
@@ -255,7 +266,7 @@ def test_features_are_each_clips_mfcc(clips, n_fft, hop):
     x = mfcc_features(waves, sr, frames=longest, layout="frames", **kwargs)
     for k, d in enumerate(direct):
         np.testing.assert_array_equal(x[k, : d.shape[0]], d)  # the same operations: to the bit
-        np.testing.assert_array_equal(x[k, d.shape[0]:], np.repeat(d[-1:], longest - d.shape[0], axis=0))
+        np.testing.assert_array_equal(x[k, d.shape[0] :], np.repeat(d[-1:], longest - d.shape[0], axis=0))
 
 
 def test_a_clip_done_in_blocks_matches_mfcc_and_librosa(clips):

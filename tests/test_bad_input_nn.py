@@ -21,8 +21,17 @@ def test_gradient_check_refuses_gradients_that_are_not_numbers():
         gradient_check(net, x, y)
 
 
-@pytest.mark.parametrize(("eps", "error"), [(0.0, ValueError), (-1e-4, ValueError), (float("nan"), ValueError),
-                                            (float("inf"), ValueError), ("x", TypeError), (None, TypeError)])
+@pytest.mark.parametrize(
+    ("eps", "error"),
+    [
+        (0.0, ValueError),
+        (-1e-4, ValueError),
+        (float("nan"), ValueError),
+        (float("inf"), ValueError),
+        ("x", TypeError),
+        (None, TypeError),
+    ],
+)
 def test_gradient_check_checks_eps(eps, error):
     net = MLP(4, [5], 3, rng=0, output="softmax")
     x = np.random.default_rng(0).uniform(size=(3, 4))

@@ -24,7 +24,7 @@ def stream_wav(path, declared):
     soundfile.write(str(path), np.linspace(-0.5, 0.5, 1000), 8000, subtype="PCM_16")
     data = bytearray(path.read_bytes())
     at = data.find(b"data")
-    data[at + 4:at + 8] = struct.pack("<I", declared)
+    data[at + 4 : at + 8] = struct.pack("<I", declared)
     if declared == 0xFFFFFFFF:  # a pipe writer cannot fill in the RIFF size either
         data[4:8] = struct.pack("<I", declared)
     path.write_bytes(bytes(data))
@@ -252,7 +252,10 @@ def test_a_full_disk_names_the_target_and_keeps_the_old_file(tmp_path):
     npz.write_bytes(b"old cache")
     before = wav.read_bytes()
     result = subprocess.run(
-        [sys.executable, "-c", FULL_DISK, str(wav), str(npz)], capture_output=True, text=True, timeout=120,
+        [sys.executable, "-c", FULL_DISK, str(wav), str(npz)],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0 and result.stderr == "", result.stderr
     lines = result.stdout.splitlines()

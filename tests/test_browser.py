@@ -25,7 +25,6 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import quote, urlsplit
 
 import pytest
-
 from sitetools import LANGUAGES, WIDEST_BLOCKS, all_pages, page_source, pages_with_math, source_pages
 
 pytestmark = [pytest.mark.docs, pytest.mark.browser]
@@ -103,9 +102,7 @@ class Browser:
 
     def typeset(self):
         # MathJax typesets after load; wait until it says it is done.
-        self.page.wait_for_function(
-            "() => window.MathJax && MathJax.startup && MathJax.startup.promise", timeout=20000
-        )
+        self.page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise", timeout=20000)
         self.page.evaluate("() => MathJax.startup.promise")
 
 
@@ -118,8 +115,16 @@ def chromium():
         browser = p.chromium.launch(
             executable_path=CHROMIUM,
             headless=True,
-            args=["--no-sandbox", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run", "--disable-gpu", "--disable-quic", OFFLINE],
+            args=[
+                "--no-sandbox",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-gpu",
+                "--disable-quic",
+                OFFLINE,
+            ],
         )
         yield browser
         browser.close()
@@ -229,8 +234,7 @@ def test_root_index_sends_the_reader_on(server, browser):
 def search(browser, server, lang, query):
     page = browser.open(f"{server}/{lang}/search.html?q={quote(query)}")
     page.wait_for_function(
-        "() => { const s = document.querySelector('.search-summary');"
-        " return s && s.innerText.length > 0; }",
+        "() => { const s = document.querySelector('.search-summary'); return s && s.innerText.length > 0; }",
         timeout=20000,
     )
     hrefs = page.eval_on_selector_all("ul.search li a", "els => els.map(e => e.getAttribute('href'))")
@@ -241,7 +245,10 @@ def search(browser, server, lang, query):
 
 # Particles and endings that follow a noun in the Korean pages. The list is
 # the test's own, independent of the search extension under test.
-PARTICLE = "(?:을|를|이|가|은|는|에|에서|에게|의|와|과|도|로|으로|만|까지|부터|보다|처럼|입니다|이며|이고|합니다|하면|하는|하고|하여|해서|한|됩니다|된)"
+PARTICLE = (
+    "(?:을|를|이|가|은|는|에|에서|에게|의|와|과|도|로|으로|만|까지|부터|보다|처럼"
+    "|입니다|이며|이고|합니다|하면|하는|하고|하여|해서|한|됩니다|된)"
+)
 HANGUL_WORD_END = "(?![\uac00-\ud7a3])"
 
 
@@ -354,10 +361,13 @@ def test_copy_button_copies_code_without_prompts_or_output(server, browser):
     ]
 
 
-@pytest.mark.parametrize("lang, copy, icon_title, copied", [
-    ("en", "Copy", "Copy to clipboard", "Copied!"),
-    ("ko", "복사", "클립보드에 복사", "복사했습니다!"),
-])
+@pytest.mark.parametrize(
+    "lang, copy, icon_title, copied",
+    [
+        ("en", "Copy", "Copy to clipboard", "Copied!"),
+        ("ko", "복사", "클립보드에 복사", "복사했습니다!"),
+    ],
+)
 def test_copy_button_speaks_the_page_language(server, browser, lang, copy, icon_title, copied):
     """sphinx-copybutton has no Korean; docs/_ext/korean_interface.py adds it."""
     browser.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
@@ -387,7 +397,9 @@ def test_mobile_layout_hides_the_sidebar_behind_a_menu(server, chromium):
         page = context.new_page()
         page.goto(f"{server}/en/worked-example.html")
         assert page.locator(".mobile-header").is_visible()
-        assert not page.locator(".sidebar-drawer").is_visible() or page.locator(".sidebar-drawer").bounding_box()["x"] < 0
+        assert (
+            not page.locator(".sidebar-drawer").is_visible() or page.locator(".sidebar-drawer").bounding_box()["x"] < 0
+        )
         width = page.evaluate("() => document.documentElement.scrollWidth")
         assert width <= 400, f"page scrolls sideways: {width}px"
     finally:
@@ -474,8 +486,6 @@ def test_figures_are_softened_in_dark_mode(server, browser):
     for scheme in ("light", "dark"):
         browser.page.emulate_media(color_scheme=scheme)
         page = browser.open(f"{server}/en/mel.html")
-        styles[scheme] = page.evaluate(
-            "() => getComputedStyle(document.querySelector('article figure img')).filter"
-        )
+        styles[scheme] = page.evaluate("() => getComputedStyle(document.querySelector('article figure img')).filter")
     assert styles["light"] == "none", styles
     assert "brightness" in styles["dark"], styles

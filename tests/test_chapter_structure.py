@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from sitetools import page_source, source_pages
 
 CHAPTER_TITLE = re.compile(r"^# \d\d(-\d)?\. ", re.MULTILINE)

@@ -9,15 +9,22 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
+from hypothesis_sizes import scaled
 
 import dlaudio
 from dlaudio import (
-    MLP, Standardizer, encode_labels, gradient_check, one_hot, softmax, split_by_speaker, trace,
+    MLP,
+    Standardizer,
+    encode_labels,
+    gradient_check,
+    one_hot,
+    softmax,
+    split_by_speaker,
+    trace,
 )
 from dlaudio.backprop import weight_decay, with_bias
 from dlaudio.loss import cross_entropy, l2_penalty
 from dlaudio.training import History
-from hypothesis_sizes import scaled
 
 
 def blobs(n=60, classes=3, features=4, seed=0, spread=0.4):
@@ -31,8 +38,9 @@ def blobs(n=60, classes=3, features=4, seed=0, spread=0.4):
 
 # -- softmax and cross-entropy -------------------------------------------------------
 
-finite_rows = arrays(np.float64, st.tuples(st.integers(1, 5), st.integers(2, 6)),
-                     elements=st.floats(-1000, 1000, allow_nan=False))
+finite_rows = arrays(
+    np.float64, st.tuples(st.integers(1, 5), st.integers(2, 6)), elements=st.floats(-1000, 1000, allow_nan=False)
+)
 
 
 @given(finite_rows)
@@ -83,6 +91,7 @@ def test_l2_penalty_leaves_out_the_bias_rows():
 
 
 # -- gradients against finite differences ---------------------------------------------
+
 
 @settings(max_examples=scaled(80), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
@@ -136,13 +145,17 @@ def test_gradient_check_catches_a_relayed_bias_error(monkeypatch):
     # sending the bias row's error to the last unit instead is a wrong gradient.
     import dlaudio.backprop as bp
 
-    monkeypatch.setattr(bp, "relay_error", lambda delta_next, W, bias=False: np.dot(delta_next, W[1:].T) if bias
-                        else np.dot(delta_next, W.T))
+    monkeypatch.setattr(
+        bp,
+        "relay_error",
+        lambda delta_next, W, bias=False: np.dot(delta_next, W[1:].T) if bias else np.dot(delta_next, W.T),
+    )
     x, y, _ = blobs(5, seed=4)
     assert gradient_check(MLP(4, [3], 3, rng=0, output="softmax", bias=True), x, y) > 0.01
 
 
 # -- the softmax delta and the bias in the trace ------------------------------------------
+
 
 def test_the_softmax_output_delta_is_the_error_y_minus_a():
     x, y, _ = blobs(4, seed=5)
@@ -198,6 +211,7 @@ def test_copy_keeps_the_options_and_owns_its_weights():
 
 # -- predict --------------------------------------------------------------------------
 
+
 def test_predict_is_the_argmax_of_the_output():
     x, _, _ = blobs(10, seed=8)
     net = MLP(4, [6], 3, rng=1, output="softmax", bias=True)
@@ -228,6 +242,7 @@ def test_training_a_softmax_classifier_separates_the_blobs():
 
 
 # -- what train reports ----------------------------------------------------------------
+
 
 def test_reported_losses_and_accuracies_are_computed_independently():
     x, y, labels = blobs(40, seed=10)
@@ -292,6 +307,7 @@ def test_the_same_seed_gives_the_same_training():
 
 # -- L2 weight decay --------------------------------------------------------------------
 
+
 def test_weight_decay_subtracts_lambda_w_and_spares_the_bias_row():
     W = [np.array([[1.0, -2.0], [3.0, 4.0]])]
     D = [np.zeros((2, 2))]
@@ -327,6 +343,7 @@ def test_l2_shrinks_the_weights_but_not_the_biases():
 
 # -- early stopping ---------------------------------------------------------------------
 
+
 def overfitting_case():
     """Few noisy training samples, a wide network: the validation loss falls, then rises."""
     x, y, _ = blobs(12, classes=3, features=6, seed=16, spread=1.2)
@@ -337,7 +354,8 @@ def overfitting_case():
 def test_the_overfitting_case_has_a_validation_minimum_in_the_middle():
     x, y, xv, yv = overfitting_case()
     history = MLP(6, [32], 3, rng=0, output="softmax", bias=True).train(
-        x, y, epochs=300, eta=0.2, batch_size=4, shuffle=True, rng=0, validation=(xv, yv))
+        x, y, epochs=300, eta=0.2, batch_size=4, shuffle=True, rng=0, validation=(xv, yv)
+    )
     assert 1 < history.best_epoch < 100
     assert history.val_loss[-1] > 1.1 * history.val_loss.min()
     assert history.loss[-1] < history.loss[history.best_epoch - 1]
@@ -347,8 +365,9 @@ def test_early_stopping_restores_the_weights_of_the_best_epoch():
     x, y, xv, yv = overfitting_case()
     net = MLP(6, [32], 3, rng=0, output="softmax", bias=True)
     start = net.copy()
-    history = net.train(x, y, epochs=300, eta=0.2, batch_size=4, shuffle=True, rng=0, validation=(xv, yv),
-                        early_stopping=10)
+    history = net.train(
+        x, y, epochs=300, eta=0.2, batch_size=4, shuffle=True, rng=0, validation=(xv, yv), early_stopping=10
+    )
     best = history.best_epoch
     assert history.stopped_early and len(history) == best + 10
     assert history.val_loss[best - 1] == history.val_loss.min()
@@ -363,14 +382,16 @@ def test_early_stopping_restores_the_weights_of_the_best_epoch():
 def test_early_stopping_that_never_triggers_still_ends_on_the_best_epoch():
     x, y, xv, yv = overfitting_case()
     net = MLP(6, [32], 3, rng=0, output="softmax", bias=True)
-    history = net.train(x, y, epochs=60, eta=0.2, batch_size=4, shuffle=True, rng=0, validation=(xv, yv),
-                        early_stopping=1000)
+    history = net.train(
+        x, y, epochs=60, eta=0.2, batch_size=4, shuffle=True, rng=0, validation=(xv, yv), early_stopping=1000
+    )
     assert len(history) == 60 and not history.stopped_early
     val = net.train(x, y, epochs=1, eta=1e-300, validation=(xv, yv)).val_loss[0]
     assert val == pytest.approx(history.val_loss.min(), rel=1e-12)
 
 
 # -- float32 -----------------------------------------------------------------------------
+
 
 def test_float32_softmax_training_follows_float64():
     x, y, _ = blobs(60, seed=17)
@@ -479,23 +500,34 @@ def vowel_classifier(data, frames, hidden, epochs, eta, batch_size, seed):
     x = scaler.transform(x)
     y = one_hot(labels, len(classes))
     net = MLP(x.shape[1], hidden, len(classes), rng=seed, output="softmax", bias=True)
-    history = net.train(x[train], y[train], epochs=epochs, eta=eta, batch_size=batch_size, shuffle=True, rng=seed,
-                        validation=(x[val], y[val]))
+    history = net.train(
+        x[train],
+        y[train],
+        epochs=epochs,
+        eta=eta,
+        batch_size=batch_size,
+        shuffle=True,
+        rng=seed,
+        validation=(x[val], y[val]),
+    )
     return net, history, x[test], labels[test], classes, data, test
 
 
 def test_the_vowels_of_held_out_speakers_are_recognised(course_vowels):
     start = time.perf_counter()
     net, history, x_test, labels_test, classes, data, test = vowel_classifier(
-        course_vowels.data, course_vowels.frames, **VOWEL_RECIPE)
+        course_vowels.data, course_vowels.frames, **VOWEL_RECIPE
+    )
     seconds = course_vowels.seconds + time.perf_counter() - start
     predicted = net.predict(x_test)
     accuracy = float(np.mean(predicted == labels_test))
     confusion = np.zeros((len(classes), len(classes)), dtype=int)
     np.add.at(confusion, (labels_test, predicted), 1)
-    print(f"\nvowels: {len(data)} clips, {len(test)} test clips of {len(set(data.speakers[k] for k in test))} "
-          f"held-out speakers; features and {len(history)} epochs in {seconds:.1f} s; test accuracy {accuracy:.3f}, "
-          f"validation accuracy {history.val_accuracy[-1]:.3f}\nconfusion (rows: true {classes}):\n{confusion}")
+    print(
+        f"\nvowels: {len(data)} clips, {len(test)} test clips of {len(set(data.speakers[k] for k in test))} "
+        f"held-out speakers; features and {len(history)} epochs in {seconds:.1f} s; test accuracy {accuracy:.3f}, "
+        f"validation accuracy {history.val_accuracy[-1]:.3f}\nconfusion (rows: true {classes}):\n{confusion}"
+    )
     assert not set(data.speakers[k] for k in test) & set(data.speakers[k] for k in np.setdiff1d(range(len(data)), test))
     assert accuracy >= 0.95
     assert history.val_accuracy[-1] >= 0.9

@@ -10,7 +10,6 @@ import sys
 import zipfile
 
 import pytest
-
 from course_package import build_wheel, install_command, project_metadata, wheel_name
 from sitetools import GALLERY_DIR, LANGUAGES, ROOT, examples, source_pages
 
@@ -23,9 +22,20 @@ def test_the_wheel_installs_offline_and_runs_the_first_doctest(tmp_path):
     assert wheel.name == WHEEL == f"dlaudio-{PROJECT['version']}-py3-none-any.whl"
     target = tmp_path / "installed"
     pip = subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index",
-         "--target", str(target), str(wheel)],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-index",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        capture_output=True,
+        text=True,
     )
     assert pip.returncode == 0, pip.stderr
     # The installed copy, not src/, answers: the path and the metadata are the wheel's.
@@ -75,7 +85,7 @@ def test_every_page_footer_links_to_the_wheel(site, lang):
     html = site.builds[lang].html
     for name in source_pages() + [f"{GALLERY_DIR}/{examples()[0]}"]:
         page = (html / f"{name}.html").read_text(encoding="utf-8")
-        footer = page[page.index('<div class="get-the-library">'):]
+        footer = page[page.index('<div class="get-the-library">') :]
         link = re.search(r'href="([^"]+\.whl)"', footer).group(1)
         assert (html / name).parent.joinpath(link).resolve() == (html / WHEEL).resolve()
         assert "#get-the-library" in footer

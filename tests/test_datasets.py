@@ -5,15 +5,24 @@ import time
 
 import numpy as np
 import pytest
+from voice_measures import autocorrelation_f0, lpc_formants
 
 import dlaudio
 from dlaudio import cepstrum
 from dlaudio.datasets import (
-    CHILD_SCALE, KOREAN_VOWELS, Clips, Standardizer, encode_labels, frame_count, load_folder,
-    mfcc_features, one_hot, split_by_speaker, vowels,
+    CHILD_SCALE,
+    KOREAN_VOWELS,
+    Clips,
+    Standardizer,
+    encode_labels,
+    frame_count,
+    load_folder,
+    mfcc_features,
+    one_hot,
+    split_by_speaker,
+    vowels,
 )
 from dlaudio.wav import read_wav, write_wav
-from voice_measures import autocorrelation_f0, lpc_formants
 
 
 @pytest.fixture(scope="module")
@@ -122,9 +131,11 @@ def test_default_set_is_made_in_seconds_and_is_separable():
     centroids = np.stack([x_train[y[train] == k].mean(axis=0) for k in range(len(classes))])
     guess = np.argmin(((x_test[:, None, :] - centroids[None]) ** 2).sum(axis=-1), axis=1)
     accuracy = float(np.mean(guess == y[test]))
-    print(f"\nvowels(): {len(data)} clips in {made:.2f} s, MFCCs in {featured:.2f} s; "
-          f"nearest-centroid accuracy on {len(set(data.speakers[k] for k in test))} held-out "
-          f"speakers: {accuracy:.3f} (chance {1 / len(classes):.3f})")
+    print(
+        f"\nvowels(): {len(data)} clips in {made:.2f} s, MFCCs in {featured:.2f} s; "
+        f"nearest-centroid accuracy on {len(set(data.speakers[k] for k in test))} held-out "
+        f"speakers: {accuracy:.3f} (chance {1 / len(classes):.3f})"
+    )
     assert len(data) == 700
     assert accuracy > 0.6
 
@@ -133,8 +144,7 @@ def test_default_set_is_made_in_seconds_and_is_separable():
 
 
 def test_write_then_load_folder_round_trip(tmp_path, small):
-    subset = Clips(waves=small.waves[:14], sr=small.sr, labels=small.labels[:14],
-                   speakers=small.speakers[:14])
+    subset = Clips(waves=small.waves[:14], sr=small.sr, labels=small.labels[:14], speakers=small.speakers[:14])
     written = vowels(2, tokens=2, seed=3).write(tmp_path / "vowels")
     assert written[0] == tmp_path / "vowels" / "i" / "spk000_m_1.wav"
     assert written[1] == tmp_path / "vowels" / "i" / "spk000_m_2.wav"
@@ -143,7 +153,9 @@ def test_write_then_load_folder_round_trip(tmp_path, small):
     assert data.labels == sorted(data.labels)
     assert set(data.speakers) == {"spk000", "spk001"}
     assert [p.relative_to(tmp_path / "vowels").as_posix() for p in data.paths[:2]] == [
-        "a/spk000_m_1.wav", "a/spk000_m_2.wav"]
+        "a/spk000_m_1.wav",
+        "a/spk000_m_2.wav",
+    ]
     original = vowels(2, tokens=2, seed=3)
     k = original.labels.index("a")
     np.testing.assert_allclose(data.waves[0], original.waves[k], atol=2**-16)
@@ -156,8 +168,7 @@ def test_write_then_load_folder_round_trip(tmp_path, small):
 def test_labels_from_a_callable_fsdd_names(tmp_path):
     for name, n in [("7_george_3", 800), ("7_jackson_0", 900), ("3_george_1", 700)]:
         write_wav(tmp_path / f"{name}.wav", np.linspace(-0.5, 0.5, n), 8000)
-    data = load_folder(tmp_path, labels=lambda p: p.stem.split("_")[0],
-                       speakers=lambda p: p.stem.split("_")[1])
+    data = load_folder(tmp_path, labels=lambda p: p.stem.split("_")[0], speakers=lambda p: p.stem.split("_")[1])
     assert data.labels == ["3", "7", "7"]
     assert data.speakers == ["george", "george", "jackson"]
     assert [w.size for w in data.waves] == [700, 800, 900]
@@ -239,9 +250,13 @@ def test_a_folder_without_audio(tmp_path):
 
 
 def test_load_folder_bad_arguments(tmp_path):
-    for kwargs, error in [({"labels": "name"}, TypeError), ({"speakers": "suffix"}, TypeError),
-                          ({"errors": "ignore"}, ValueError), ({"sr": 0}, ValueError),
-                          ({"segment_seconds": -1}, ValueError)]:
+    for kwargs, error in [
+        ({"labels": "name"}, TypeError),
+        ({"speakers": "suffix"}, TypeError),
+        ({"errors": "ignore"}, ValueError),
+        ({"sr": 0}, ValueError),
+        ({"segment_seconds": -1}, ValueError),
+    ]:
         with pytest.raises(error):
             load_folder(tmp_path, **kwargs)
 
@@ -449,15 +464,18 @@ def test_split_refuses_a_class_missing_from_training():
     assert set(outcomes) == {"ok", "refused"}
 
 
-@pytest.mark.parametrize("args, kwargs, error", [
-    ((["a", "b"], ["x"]), {}, ValueError),                           # lengths differ
-    ((["a", "b"], ["x", "y"], (0.5, 0.6)), {}, ValueError),           # shares do not sum to 1
-    ((["a", "b"], ["x", "y"], (1.0,)), {}, ValueError),
-    ((["a", "b"], ["x", "y"], (0.0, 1.0)), {}, ValueError),           # no training split
-    ((["a", "a"], ["x", "y"], (0.5, 0.5)), {}, ValueError),           # one speaker, two splits
-    ((["a", "a"], ["x", "y"], (0.5, 0.5)), {"groups": ["m", "w"]}, ValueError),
-    (("ab", ["x", "y"]), {}, TypeError),
-])
+@pytest.mark.parametrize(
+    "args, kwargs, error",
+    [
+        ((["a", "b"], ["x"]), {}, ValueError),  # lengths differ
+        ((["a", "b"], ["x", "y"], (0.5, 0.6)), {}, ValueError),  # shares do not sum to 1
+        ((["a", "b"], ["x", "y"], (1.0,)), {}, ValueError),
+        ((["a", "b"], ["x", "y"], (0.0, 1.0)), {}, ValueError),  # no training split
+        ((["a", "a"], ["x", "y"], (0.5, 0.5)), {}, ValueError),  # one speaker, two splits
+        ((["a", "a"], ["x", "y"], (0.5, 0.5)), {"groups": ["m", "w"]}, ValueError),
+        (("ab", ["x", "y"]), {}, TypeError),
+    ],
+)
 def test_split_bad_input(args, kwargs, error):
     with pytest.raises(error):
         split_by_speaker(*args, **kwargs)

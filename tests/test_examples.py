@@ -9,7 +9,6 @@ numbers and figures of the same run.
 from __future__ import annotations
 
 import pytest
-
 from sitetools import EXAMPLES_DIR, examples
 
 EXAMPLES = [EXAMPLES_DIR / f"{name}.py" for name in examples()]

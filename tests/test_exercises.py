@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from sitetools import DOCS, sphinx
 
 CONF = f"""
@@ -46,9 +45,9 @@ def test_a_solution_is_folded_with_its_body_inside(tmp_path):
     end = html.index("</details>", start)
     folded = html[start:end]
     # Closed until the reader opens it, and the answer is inside the fold.
-    assert "<details class=\"solution\" open" not in html
+    assert '<details class="solution" open' not in html
     assert "<summary>Solution</summary>" in folded
-    assert "Add the two numbers." in folded and "1</span> <span class=\"o\">+</span>" in folded
+    assert "Add the two numbers." in folded and '1</span> <span class="o">+</span>' in folded
     assert "Add the two numbers." not in html[:start]
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import matplotlib
 import numpy as np
 import pytest
-
 from sitetools import EXAMPLES_DIR, GALLERY_DIR, LANGUAGES, examples
 
 matplotlib.use("Agg")
@@ -22,15 +21,28 @@ from matplotlib.text import Text  # noqa: E402
 from matplotlib.transforms import Affine2D  # noqa: E402
 
 from dlaudio import MLP, sum_dataset, trace  # noqa: E402
-from dlaudio.data import worked_example  # noqa: E402
 from dlaudio.backprop import mean_abs  # noqa: E402
+from dlaudio.data import worked_example  # noqa: E402
 
 EXAMPLES = examples()
 # The examples of chapters 01-02, held to the figure rules of issue 13 below.
 CHAPTER_01_02 = ["plot_sigmoid", "plot_forward_pass", "plot_error_attenuation", "plot_deriv_matrices", "plot_training"]
 DIVERGING = {
-    "RdBu", "RdGy", "PuOr", "PiYG", "PRGn", "BrBG", "RdYlBu", "RdYlGn", "Spectral",
-    "coolwarm", "bwr", "seismic", "berlin", "managua", "vanimo",
+    "RdBu",
+    "RdGy",
+    "PuOr",
+    "PiYG",
+    "PRGn",
+    "BrBG",
+    "RdYlBu",
+    "RdYlGn",
+    "Spectral",
+    "coolwarm",
+    "bwr",
+    "seismic",
+    "berlin",
+    "managua",
+    "vanimo",
 }
 PHONE_COLUMN_PX = 358  # the content column of a 390 px phone
 
@@ -58,7 +70,13 @@ def worked():
 
 
 def test_the_issue_examples_exist():
-    assert {"plot_sigmoid", "plot_error_attenuation", "plot_deriv_matrices", "plot_training", "plot_forward_pass"} <= set(EXAMPLES)
+    assert {
+        "plot_sigmoid",
+        "plot_error_attenuation",
+        "plot_deriv_matrices",
+        "plot_training",
+        "plot_forward_pass",
+    } <= set(EXAMPLES)
 
 
 def test_attenuation_numbers_are_the_trace_values(runs, worked):
@@ -205,6 +223,7 @@ def test_figures_are_at_most_7_inches_wide(runs, name):
 
 # Figure rules (issue 13) for the examples of chapters 01-02.
 
+
 def drawn(fig):
     """Draw ``fig`` (closed by plt.show in the tests) and return its renderer."""
     canvas = FigureCanvasAgg(fig)
@@ -273,7 +292,9 @@ def test_colormaps_fit_the_data(runs, name):
             data = np.asarray(mappable.get_array())
             diverging = mappable.get_cmap().name.removesuffix("_r") in DIVERGING
             signed = data.min() < 0 < data.max()
-            assert diverging == signed, f"{name} figure {number}: {mappable.get_cmap().name} for data in [{data.min()}, {data.max()}]"
+            assert diverging == signed, (
+                f"{name} figure {number}: {mappable.get_cmap().name} for data in [{data.min()}, {data.max()}]"
+            )
             if diverging:
                 norm = mappable.norm
                 assert (isinstance(norm, (CenteredNorm, TwoSlopeNorm)) and norm.vcenter == 0) or norm.vmin == -norm.vmax
@@ -366,7 +387,6 @@ def test_spectrogram_example_draws_the_chirp_rising_and_the_comb(runs):
     comb = ns["S_pulses"][:, ns["S_pulses"].shape[1] // 2]
     harmonics = [int(np.argmin(np.abs(ns["freqs"] - 126 * h))) for h in range(1, 10)]
     assert np.all(comb[harmonics] > -3)  # every harmonic within 3 dB of the loudest
-
 
 
 def test_vowel_mfccs_separate_a_from_i_at_k_2(runs):

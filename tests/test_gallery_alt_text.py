@@ -8,7 +8,6 @@ import re
 from types import SimpleNamespace
 
 import pytest
-
 from gallery_alt_text import _on_source_read, titles_as_alt
 from sitetools import GALLERY_DIR, LANGUAGES
 

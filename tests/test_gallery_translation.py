@@ -17,16 +17,15 @@ import runpy
 import zipfile
 from pathlib import Path
 
+import gallery_translation
 import matplotlib
 import numpy as np
 import polib
 import pytest
 from docutils.utils import column_width
-from sphinx_gallery.py_source_parser import remove_config_comments, split_code_and_text_blocks
-
-import gallery_translation
 from gallery_code import code_messages, notebook_cells, places, translate, wrap, write_template
 from sitetools import EXAMPLES_DIR, ROOT, examples
+from sphinx_gallery.py_source_parser import remove_config_comments, split_code_and_text_blocks
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
@@ -84,7 +83,11 @@ def test_places_finds_text_comments_and_printed_strings():
     ]
     # Dict keys and values, blank printed strings and settings are code, not words.
     assert code_messages(SCRIPT) == [
-        "A comment over two lines.", "after the code", "mean {x.mean():.2f} of ", "{x.size} values", "done:",
+        "A comment over two lines.",
+        "after the code",
+        "mean {x.mean():.2f} of ",
+        "{x.size} values",
+        "done:",
     ]
 
 
@@ -125,7 +128,9 @@ def test_a_message_without_translation_warns_and_stays_english(tmp_path, monkeyp
     po.save(str(tmp_path / "plot_a.po"))
     warnings = []
     monkeypatch.setattr(gallery_translation.logger, "warning", lambda *args, **kwargs: warnings.append(args))
-    text = gallery_translation.Catalog(tmp_path / "plot_a.po", key=gallery_translation.normalised).translator("plot_a.py")
+    text = gallery_translation.Catalog(tmp_path / "plot_a.po", key=gallery_translation.normalised).translator(
+        "plot_a.py"
+    )
     assert text("A title") == "제목"  # found with whitespace normalised
     assert text("Untranslated.") == "Untranslated."
     assert len(warnings) == 1 and "Untranslated." in warnings[0]

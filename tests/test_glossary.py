@@ -7,7 +7,6 @@ import re
 
 import polib
 import pytest
-
 from glossary_table import headword, read_glossary
 from korean_style import AVOIDED, TRANSLITERATIONS, avoided_variants
 from sitetools import DOCS, LANGUAGES, ROOT, sphinx
@@ -62,6 +61,7 @@ def test_the_style_gate_takes_its_transliterations_from_the_glossary():
 
 # --- the catalogs use the glossary's terms ---------------------------------
 
+
 def catalog_text(path) -> str:
     return "\n".join(entry.msgstr for entry in polib.pofile(str(path)).translated_entries())
 
@@ -98,6 +98,7 @@ def test_the_catalogs_use_the_glossary_term(term):
 
 # --- the page ---------------------------------------------------------------
 
+
 @pytest.mark.docs
 def test_the_page_catalog_holds_only_the_title_and_introduction(gettext_templates):
     pot = polib.pofile(str(gettext_templates / "glossary.pot"))
@@ -109,7 +110,9 @@ def table_rows(page_html: str) -> list[tuple[str, str]]:
     table = re.search(r'<table class="glossary-table.*?</table>', page_html, re.S).group(0)
     rows = []
     for row in re.findall(r"<tr.*?</tr>", table, re.S):
-        cells = [html.unescape(re.sub(r"<[^>]+>", "", cell)).strip() for cell in re.findall(r"<t[hd].*?</t[hd]>", row, re.S)]
+        cells = [
+            html.unescape(re.sub(r"<[^>]+>", "", cell)).strip() for cell in re.findall(r"<t[hd].*?</t[hd]>", row, re.S)
+        ]
         rows.append(tuple(cells))
     return rows
 
@@ -120,10 +123,7 @@ def test_the_built_page_shows_every_term_of_the_file(site, lang, header):
     page = (site.builds[lang].html / "glossary.html").read_text(encoding="utf-8")
     shown, *rows = table_rows(page)
     assert shown == header
-    expected = [
-        (t.english, f"{t.korean} {t.note}".strip())
-        for t in sorted(TERMS, key=lambda t: t.english.casefold())
-    ]
+    expected = [(t.english, f"{t.korean} {t.note}".strip()) for t in sorted(TERMS, key=lambda t: t.english.casefold())]
     assert rows == expected
     # Each term is marked with its language, whatever the page's.
     assert page.count('<td lang="en">') == page.count('<td lang="ko">') == len(TERMS)

@@ -17,7 +17,6 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-
 from sitetools import all_pages
 
 pytestmark = pytest.mark.docs
@@ -90,10 +89,7 @@ def interface_strings(soup: BeautifulSoup) -> list[str]:
 
 
 def english_in(soup: BeautifulSoup) -> list[str]:
-    return sorted({
-        s for s in interface_strings(soup)
-        if s in ENGLISH_INTERFACE or s.startswith(ENGLISH_PREFIXES)
-    })
+    return sorted({s for s in interface_strings(soup) if s in ENGLISH_INTERFACE or s.startswith(ENGLISH_PREFIXES)})
 
 
 def built_pages(build) -> list:
@@ -118,10 +114,19 @@ def test_english_pages_keep_the_theme_strings(site):
     """The strings the Korean check looks for are really there in English."""
     build = site.builds["en"]
     index = english_in(_soup(build.html / "index.html"))
-    for expected in ("Toggle site navigation sidebar", "Toggle table of contents sidebar",
-                     "Toggle Light / Dark / Auto color theme", "Contents", "Menu", "Expand",
-                     "Light mode", "Dark mode", "Auto light/dark, in light mode",
-                     "Auto light/dark, in dark mode", "Link to this heading"):
+    for expected in (
+        "Toggle site navigation sidebar",
+        "Toggle table of contents sidebar",
+        "Toggle Light / Dark / Auto color theme",
+        "Contents",
+        "Menu",
+        "Expand",
+        "Light mode",
+        "Dark mode",
+        "Auto light/dark, in light mode",
+        "Auto light/dark, in dark mode",
+        "Link to this heading",
+    ):
         assert expected in index
     assert any(s.startswith("Toggle navigation of ") for s in index)
     footer = _soup(build.html / "index.html").select_one(".bottom-of-page").get_text(" ", strip=True)

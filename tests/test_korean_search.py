@@ -12,9 +12,8 @@ import subprocess
 import textwrap
 from pathlib import Path
 
-import pytest
-
 import korean_search as ks
+import pytest
 from sitetools import DOCS, sphinx
 
 EXT_DIR = DOCS / "_ext"
@@ -195,7 +194,7 @@ def _search_index(html: Path) -> dict:
     text = (html / "searchindex.js").read_text(encoding="utf-8")
     prefix, suffix = "Search.setIndex(", ")"
     assert text.startswith(prefix) and text.endswith(suffix)
-    return json.loads(text[len(prefix):-len(suffix)])
+    return json.loads(text[len(prefix) : -len(suffix)])
 
 
 def _docs(index: dict, term: str) -> set[str]:
@@ -270,8 +269,17 @@ console.log(out);
 """
 
 JS_WORDS = [
-    "오차를", "손실은", "역전파를", "역전파에서는", "유도하면", "정확도를", "값이", "3의",
-    "backpropagation", "ReLU에서는", "sigmoid를",
+    "오차를",
+    "손실은",
+    "역전파를",
+    "역전파에서는",
+    "유도하면",
+    "정확도를",
+    "값이",
+    "3의",
+    "backpropagation",
+    "ReLU에서는",
+    "sigmoid를",
 ]
 
 JS_QUERIES = {
@@ -295,9 +303,17 @@ def test_js_stemmer_and_search_agree_with_python(small_site, tmp_path):
     script = tmp_path / "check.js"
     script.write_text(NODE_SCRIPT, encoding="utf-8")
     result = subprocess.run(
-        [node, str(script), str(html / "_static"), str(html / "searchindex.js"),
-         json.dumps(JS_WORDS), json.dumps(list(JS_QUERIES))],
-        capture_output=True, text=True, timeout=60,
+        [
+            node,
+            str(script),
+            str(html / "_static"),
+            str(html / "searchindex.js"),
+            json.dumps(JS_WORDS),
+            json.dumps(list(JS_QUERIES)),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import polib
 import pytest
-
 from korean_style import repeated_glosses, separated_particles, transliteration_glosses
 from sitetools import ROOT
 
@@ -66,10 +65,13 @@ def test_the_gloss_rules_on_examples():
     assert transliteration_glosses("시그모이드(sigmoid) 함수와 역전파(backpropagation)") == ["시그모이드(sigmoid)"]
     # A transliteration of several words, and a plural that is not the word less its "s".
     assert transliteration_glosses("로그 멜 필터 뱅크(mel filterbank)와 클래스(classes)") == [
-        "멜 필터 뱅크(mel filterbank)", "클래스(classes)",
+        "멜 필터 뱅크(mel filterbank)",
+        "클래스(classes)",
     ]
     assert repeated_glosses(["역전파(backpropagation)는", "다시 역전파(backpropagation)를"]) == ["backpropagation"]
     assert repeated_glosses(["역전파(backpropagation)는", "배정밀도(float64)"]) == []
     # A bold term's gloss counts too.
-    assert repeated_glosses(["**교차 엔트로피**(cross-entropy)는", "교차 엔트로피(cross-entropy)를"]) == ["cross-entropy"]
+    assert repeated_glosses(["**교차 엔트로피**(cross-entropy)는", "교차 엔트로피(cross-entropy)를"]) == [
+        "cross-entropy"
+    ]
     assert transliteration_glosses("**소프트맥스**(softmax) 함수") == ["소프트맥스(softmax)"]

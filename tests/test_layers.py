@@ -57,11 +57,16 @@ def test_mlp_is_a_sequence_of_dense_and_activation_layers():
 
 def test_gradient_check_works_on_any_sequence_of_layers():
     rng = np.random.default_rng(1)
-    net = Sequential([
-        Dense(rng.standard_normal((4, 6)), bias=True), Sigmoid(),
-        Dense(rng.standard_normal((6, 3))), Sigmoid(),
-        Dense(rng.standard_normal((4, 3)), bias=True), SoftmaxCrossEntropy(),
-    ])
+    net = Sequential(
+        [
+            Dense(rng.standard_normal((4, 6)), bias=True),
+            Sigmoid(),
+            Dense(rng.standard_normal((6, 3))),
+            Sigmoid(),
+            Dense(rng.standard_normal((4, 3)), bias=True),
+            SoftmaxCrossEntropy(),
+        ]
+    )
     x = rng.uniform(-1, 1, size=(7, 3))
     y = one_hot(rng.integers(0, 3, size=7), 3)
     assert gradient_check(net, x, y, l2=0.05) < 1e-6
@@ -72,14 +77,32 @@ def test_gradient_check_works_on_any_sequence_of_layers():
 
 
 def test_a_wrong_backward_in_a_layer_fails_the_gradient_check(monkeypatch):
-    monkeypatch.setattr(Dense, "backward", lambda self, delta, a, relay=True: (
-        np.dot(a.T, delta, out=self.deriv), np.dot(delta, self.W.T) if relay else None)[1])
-    net = Sequential([Dense(np.random.default_rng(2).standard_normal((2, 3))), Sigmoid(),
-                      Dense(np.random.default_rng(3).standard_normal((3, 1))), Sigmoid()])
+    monkeypatch.setattr(
+        Dense,
+        "backward",
+        lambda self, delta, a, relay=True: (
+            np.dot(a.T, delta, out=self.deriv),
+            np.dot(delta, self.W.T) if relay else None,
+        )[1],
+    )
+    net = Sequential(
+        [
+            Dense(np.random.default_rng(2).standard_normal((2, 3))),
+            Sigmoid(),
+            Dense(np.random.default_rng(3).standard_normal((3, 1))),
+            Sigmoid(),
+        ]
+    )
     # Deriv right, relayed error right: passes; now break the relay by a factor.
     assert gradient_check(net, [[0.2, 0.7]], [[0.3]]) < 1e-6
-    monkeypatch.setattr(Dense, "backward", lambda self, delta, a, relay=True: (
-        np.dot(a.T, delta, out=self.deriv), 2 * np.dot(delta, self.W.T) if relay else None)[1])
+    monkeypatch.setattr(
+        Dense,
+        "backward",
+        lambda self, delta, a, relay=True: (
+            np.dot(a.T, delta, out=self.deriv),
+            2 * np.dot(delta, self.W.T) if relay else None,
+        )[1],
+    )
     assert gradient_check(net, [[0.2, 0.7]], [[0.3]]) > 0.1
 
 

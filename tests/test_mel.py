@@ -22,13 +22,25 @@ import warnings
 import numpy as np
 import pytest
 import scipy.fft
+from audio_cases import FFT_HOPS, PARITY, assert_close, edge_cases, librosa, reference, signals, with_examples
 from hypothesis import given
 from hypothesis import strategies as st
 
-from audio_cases import FFT_HOPS, PARITY, assert_close, edge_cases, librosa, reference, signals, with_examples
 from dlaudio import (
-    EmptyMelFilterWarning, chirp, dct_matrix, hann, hz_to_mel, mel_filterbank, mel_frequencies,
-    mel_to_hz, melspectrogram, mfcc, power_spectrogram, power_to_db, pulse_train, white_noise,
+    EmptyMelFilterWarning,
+    chirp,
+    dct_matrix,
+    hann,
+    hz_to_mel,
+    mel_filterbank,
+    mel_frequencies,
+    mel_to_hz,
+    melspectrogram,
+    mfcc,
+    power_spectrogram,
+    power_to_db,
+    pulse_train,
+    white_noise,
 )
 
 #: mel_filterbank vs librosa.filters.mel(dtype=np.float64).
@@ -65,8 +77,14 @@ def mel_parameters(draw, n_fft):
     n_mels = draw(st.sampled_from([n for n in N_MELS if n <= 1 + n_fft // 2]))
     fmin = draw(st.sampled_from([0.0, 20.0, 300.0]))
     fmax = draw(st.sampled_from([None, sr / 2, sr / 3, 0.9 * sr / 2]))
-    return dict(sr=sr, n_mels=n_mels, fmin=fmin, fmax=fmax, htk=draw(st.booleans()),
-                norm=draw(st.sampled_from(["slaney", None])))
+    return dict(
+        sr=sr,
+        n_mels=n_mels,
+        fmin=fmin,
+        fmax=fmax,
+        htk=draw(st.booleans()),
+        norm=draw(st.sampled_from(["slaney", None])),
+    )
 
 
 @st.composite
@@ -108,11 +126,14 @@ def test_empty_filters_warn():
 @PARITY
 @given(st.lists(st.floats(0.0, 30000.0), min_size=1, max_size=20), st.booleans())
 # 0 Hz, the Slaney scale's break at 1 kHz and either side of it, the top of the range.
-@with_examples(*[(freqs, htk) for freqs in ([0.0], [1000.0], [999.999, 1000.0, 1000.001], [0.0, 30000.0])
-                 for htk in (False, True)])
+@with_examples(
+    *[(freqs, htk) for freqs in ([0.0], [1000.0], [999.999, 1000.0, 1000.001], [0.0, 30000.0]) for htk in (False, True)]
+)
 def test_mel_scale_matches_librosa(freqs, htk):
     f = np.array(freqs)
-    assert_close(hz_to_mel(f, htk=htk), librosa.hz_to_mel(f, htk=htk), SCALE_RTOL, scale=max(1.0, hz_to_mel(f, htk=htk).max()))
+    assert_close(
+        hz_to_mel(f, htk=htk), librosa.hz_to_mel(f, htk=htk), SCALE_RTOL, scale=max(1.0, hz_to_mel(f, htk=htk).max())
+    )
     m = hz_to_mel(f, htk=htk)
     assert_close(mel_to_hz(m, htk=htk), librosa.mel_to_hz(m, htk=htk), SCALE_RTOL, scale=max(1.0, f.max()))
     assert_close(mel_to_hz(m, htk=htk), f, 1e-12, scale=max(1.0, f.max()))
@@ -122,8 +143,9 @@ def test_mel_scale_matches_librosa(freqs, htk):
 def test_slaney_and_htk_scales():
     assert hz_to_mel(1000.0) == librosa.hz_to_mel(1000.0) == pytest.approx(15.0, abs=1e-14)
     assert hz_to_mel(1000.0, htk=True) == pytest.approx(1000.0, abs=0.02)
-    np.testing.assert_array_equal(mel_frequencies(40, 50.0, 8000.0, htk=True),
-                                  librosa.mel_frequencies(40, fmin=50.0, fmax=8000.0, htk=True))
+    np.testing.assert_array_equal(
+        mel_frequencies(40, 50.0, 8000.0, htk=True), librosa.mel_frequencies(40, fmin=50.0, fmax=8000.0, htk=True)
+    )
 
 
 @st.composite
@@ -147,8 +169,10 @@ MEL_EDGES = [
 def feature_edges():
     """``(y, kwargs)`` of every signal edge with an n_fft of a mel spectrogram, met on every run."""
     cases = edge_cases(min_n_fft=255)
-    return [(y, dict(MEL_EDGES[k % len(MEL_EDGES)], n_fft=n_fft, hop_length=hop, center=center))
-            for k, (y, n_fft, hop, center) in enumerate(cases)]
+    return [
+        (y, dict(MEL_EDGES[k % len(MEL_EDGES)], n_fft=n_fft, hop_length=hop, center=center))
+        for k, (y, n_fft, hop, center) in enumerate(cases)
+    ]
 
 
 @PARITY
@@ -159,8 +183,12 @@ def test_melspectrogram_matches_librosa(case):
     mine, _ = with_warnings(melspectrogram, y=y, **kwargs)
     theirs, _ = with_warnings(librosa.feature.melspectrogram, y=y, dtype=np.float64, **kwargs)
     assert_close(mine, theirs, MEL_RTOL, scale=max(1.0, theirs.max()))
-    assert mine.shape[1] == reference(librosa.stft, y, n_fft=kwargs["n_fft"], hop_length=kwargs["hop_length"],
-                                      center=kwargs["center"]).shape[1]
+    assert (
+        mine.shape[1]
+        == reference(
+            librosa.stft, y, n_fft=kwargs["n_fft"], hop_length=kwargs["hop_length"], center=kwargs["center"]
+        ).shape[1]
+    )
     assert_close(power_to_db(mine), librosa.power_to_db(theirs), LOGMEL_ATOL)
     defaults, _ = with_warnings(librosa.feature.melspectrogram, y=y, **kwargs)  # float32 filters
     assert_close(power_to_db(mine), librosa.power_to_db(defaults), FLOAT32_FILTER_DB)
@@ -175,8 +203,13 @@ def mfcc_arguments(kwargs, n_mfcc, dct_norm="ortho"):
 
 @PARITY
 @given(feature_cases(), st.sampled_from([1, 5, 13, 20, 40]), st.sampled_from(["ortho", None]), st.sampled_from([0, 22]))
-@with_examples(*[(case, n_mfcc, dct_norm, lifter) for case in feature_edges()
-                 for n_mfcc, dct_norm, lifter in [(13, "ortho", 0), (1, None, 22), (40, "ortho", 22)]])
+@with_examples(
+    *[
+        (case, n_mfcc, dct_norm, lifter)
+        for case in feature_edges()
+        for n_mfcc, dct_norm, lifter in [(13, "ortho", 0), (1, None, 22), (40, "ortho", 22)]
+    ]
+)
 def test_mfcc_matches_librosa(case, n_mfcc, dct_norm, lifter):
     y, kwargs = case
     ours, theirs_args = mfcc_arguments(kwargs, min(n_mfcc, kwargs["n_mels"]), dct_norm)
@@ -196,8 +229,9 @@ def test_the_course_call():
     assert mine.shape == (13, 1 + y.size // 512)
     theirs = librosa.feature.mfcc(y=y, sr=sr, n_fft=2048, hop_length=512, n_mfcc=13, dtype=np.float64)
     assert_close(mine, theirs, MFCC_RTOL, scale=np.abs(theirs).max())
-    assert_close(mfcc(y=y, sr=sr), librosa.feature.mfcc(y=y, sr=sr, dtype=np.float64), MFCC_RTOL,
-                 scale=np.abs(theirs).max())
+    assert_close(
+        mfcc(y=y, sr=sr), librosa.feature.mfcc(y=y, sr=sr, dtype=np.float64), MFCC_RTOL, scale=np.abs(theirs).max()
+    )
 
 
 @PARITY
@@ -217,15 +251,21 @@ def test_mfcc_from_a_log_mel_spectrogram():
     y = white_noise(1.0, 16000, rng=3)
     log_mel = power_to_db(melspectrogram(y=y, sr=16000, n_mels=40))
     np.testing.assert_array_equal(mfcc(S=log_mel, n_mfcc=13), mfcc(y=y, sr=16000, n_mels=40, n_mfcc=13))
-    assert_close(mfcc(S=log_mel, n_mfcc=13), librosa.feature.mfcc(S=log_mel, n_mfcc=13), MFCC_RTOL,
-                 scale=np.abs(log_mel).max() * 40)
+    assert_close(
+        mfcc(S=log_mel, n_mfcc=13),
+        librosa.feature.mfcc(S=log_mel, n_mfcc=13),
+        MFCC_RTOL,
+        scale=np.abs(log_mel).max() * 40,
+    )
 
 
 def test_melspectrogram_from_a_spectrogram():
     y = white_noise(1.0, 16000, rng=4)
     S = power_spectrogram(y, n_fft=512, hop_length=128)
-    np.testing.assert_array_equal(melspectrogram(S=S, sr=16000, n_fft=512, n_mels=40),
-                                  melspectrogram(y=y, sr=16000, n_fft=512, hop_length=128, n_mels=40))
+    np.testing.assert_array_equal(
+        melspectrogram(S=S, sr=16000, n_fft=512, n_mels=40),
+        melspectrogram(y=y, sr=16000, n_fft=512, hop_length=128, n_mels=40),
+    )
 
 
 @pytest.mark.parametrize(("n", "norm"), [(1, "ortho"), (13, "ortho"), (128, "ortho"), (40, None), (128, None)])

@@ -7,7 +7,6 @@ import math
 
 import numpy as np
 import pytest
-
 from course_reference import CourseMLP
 
 import dlaudio
@@ -156,6 +155,7 @@ def test_a_full_batch_step_is_the_summed_update():
 
 # -- bad input: a clear error, and the weights are untouched ----------------
 
+
 @pytest.mark.parametrize(
     "args, error, match",
     [
@@ -212,9 +212,27 @@ GOOD = dict(epochs=2, eta=0.1)
         (np.zeros((4, 2)), np.zeros((4, 1)), dict(epochs=1.5, eta=0.1), TypeError, "epochs must be an integer"),
         (np.zeros((4, 2)), np.zeros((4, 1)), dict(epochs=2, eta=0.0), ValueError, r"eta \(learning rate\) must be > 0"),
         (np.zeros((4, 2)), np.zeros((4, 1)), dict(epochs=2, eta=-1), ValueError, r"eta \(learning rate\) must be > 0"),
-        (np.zeros((4, 2)), np.zeros((4, 1)), dict(epochs=2, eta=math.inf), ValueError, "eta .* must be a finite number"),
-        (np.zeros((4, 2)), np.zeros((4, 1)), dict(epochs=2, eta=0.1, batch_size=0), ValueError, "batch_size must be a positive"),
-        (np.zeros((4, 2)), np.zeros((4, 1)), dict(epochs=2, eta=0.1, shuffle="yes"), TypeError, "shuffle must be True or False"),
+        (
+            np.zeros((4, 2)),
+            np.zeros((4, 1)),
+            dict(epochs=2, eta=math.inf),
+            ValueError,
+            "eta .* must be a finite number",
+        ),
+        (
+            np.zeros((4, 2)),
+            np.zeros((4, 1)),
+            dict(epochs=2, eta=0.1, batch_size=0),
+            ValueError,
+            "batch_size must be a positive",
+        ),
+        (
+            np.zeros((4, 2)),
+            np.zeros((4, 1)),
+            dict(epochs=2, eta=0.1, shuffle="yes"),
+            TypeError,
+            "shuffle must be True or False",
+        ),
     ],
 )
 def test_bad_training_input_leaves_weights_unchanged(x, y, kwargs, error, match):
@@ -266,6 +284,7 @@ def test_bad_learning_rate_in_gradient_descent():
 
 
 # -- bugs found in review: each test fails on the code before the fix -------
+
 
 def test_ragged_rows_are_a_value_error_naming_the_shape():
     net = MLP(2, [3], 1, rng=0)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from offline_mathjax import DEFAULT_PARTS, copy_parts, mathjax_source
 from sitetools import DOCS, sphinx
 

@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis_sizes import scaled
 
 from dlaudio import chirp, fft_frequencies, power_spectrogram, pulse_train, tone, white_noise
-from hypothesis_sizes import scaled
 
 
 def peak_frequency(y, sr, n_fft=1024):
@@ -74,8 +74,12 @@ def test_pulse_train_places_a_click_every_period():
 
 
 def test_lengths_round_duration_times_rate():
-    for make in [lambda d: tone(100.0, d, 8000), lambda d: white_noise(d, 8000, rng=0),
-                 lambda d: chirp(100.0, 200.0, d, 8000), lambda d: pulse_train(100.0, d, 8000)]:
+    for make in [
+        lambda d: tone(100.0, d, 8000),
+        lambda d: white_noise(d, 8000, rng=0),
+        lambda d: chirp(100.0, 200.0, d, 8000),
+        lambda d: pulse_train(100.0, d, 8000),
+    ]:
         assert make(0.5).shape == (4000,)
         assert make(1 / 8000).shape == (1,)
 

@@ -9,9 +9,7 @@ from pathlib import Path
 
 import polib
 import pytest
-
 from sitetools import LANGUAGES, all_pages
-
 
 pytestmark = pytest.mark.docs
 
@@ -127,7 +125,7 @@ def _page_parts(path: Path) -> dict:
         "images": text.count("<img "),
         "sound players": text.count("<audio "),
         "sections": text.count("<section"),
-        "links": text.count("<a class=\"reference"),
+        "links": text.count('<a class="reference'),
     }
 
 

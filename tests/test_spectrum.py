@@ -12,13 +12,21 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import scipy.signal
+from audio_cases import FFT_HOPS, PARITY, assert_close, edge_cases, librosa, reference, signals, with_examples
 from hypothesis import given
 from hypothesis import strategies as st
 
-from audio_cases import FFT_HOPS, PARITY, assert_close, edge_cases, librosa, reference, signals, with_examples
 from dlaudio import (
-    amplitude_to_db, dft, dft_matrix, fft_frequencies, frame, hann, power_spectrogram, power_to_db,
-    stft, tone,
+    amplitude_to_db,
+    dft,
+    dft_matrix,
+    fft_frequencies,
+    frame,
+    hann,
+    power_spectrogram,
+    power_to_db,
+    stft,
+    tone,
 )
 
 #: stft vs librosa.stft, times max(1, max |D|): a few float64 ulps.

@@ -2,12 +2,17 @@
 
 import numpy as np
 import pytest
+from voice_measures import autocorrelation_f0, lpc_formants
 
 import dlaudio
 from dlaudio.synth import (
-    default_bandwidths, formant_filter, glottal_pulse, glottal_source, resonator_response, vowel,
+    default_bandwidths,
+    formant_filter,
+    glottal_pulse,
+    glottal_source,
+    resonator_response,
+    vowel,
 )
-from voice_measures import autocorrelation_f0, lpc_formants
 
 SR = 16000
 A_MAN = (738, 1372, 2573)  # /a/, men, in dlaudio.datasets.KOREAN_VOWELS
@@ -52,9 +57,10 @@ def test_formant_filter_peaks_at_the_formants():
 
 def test_formant_filter_is_the_convolution_of_its_resonators():
     bw = default_bandwidths(I_MAN)
-    expected = np.convolve(np.convolve(resonator_response(I_MAN[0], bw[0], SR),
-                                       resonator_response(I_MAN[1], bw[1], SR)),
-                           resonator_response(I_MAN[2], bw[2], SR))
+    expected = np.convolve(
+        np.convolve(resonator_response(I_MAN[0], bw[0], SR), resonator_response(I_MAN[1], bw[1], SR)),
+        resonator_response(I_MAN[2], bw[2], SR),
+    )
     np.testing.assert_array_equal(formant_filter(I_MAN, SR), expected)
 
 
@@ -88,9 +94,15 @@ def test_vowel_glide_goes_from_start_to_end():
 
 
 # F3 of a back vowel (o) lies 40 dB down, where LPC places it poorly: its F1 and F2 are checked.
-@pytest.mark.parametrize("formants, checked", [
-    (A_MAN, 3), (I_MAN, 3), ((453, 847, 2617), 2), ((405, 1488, 2625), 3),
-])
+@pytest.mark.parametrize(
+    "formants, checked",
+    [
+        (A_MAN, 3),
+        (I_MAN, 3),
+        ((453, 847, 2617), 2),
+        ((405, 1488, 2625), 3),
+    ],
+)
 def test_lpc_finds_the_formants_of_a_synthetic_vowel(formants, checked):
     y = vowel(formants, 110, 0.4, SR, jitter=0.0, shimmer=0.0, rng=0)
     measured = lpc_formants(y, SR)
@@ -117,6 +129,7 @@ def test_vowel_level_fade_and_length():
 
 def test_same_envelope_other_pitch_nearly_the_same_low_mfccs():
     """What the MFCC page shows: the filter sets the low coefficients, the pitch hardly moves them."""
+
     def low_mfccs(formants, f0):
         y = vowel(formants, f0, 0.5, SR, jitter=0.0, rng=0)
         return dlaudio.mfcc(y=y, sr=SR, n_mfcc=6, n_fft=1024, hop_length=256, n_mels=40)[1:].mean(axis=1)
@@ -127,23 +140,26 @@ def test_same_envelope_other_pitch_nearly_the_same_low_mfccs():
     assert same_vowel < other_vowel / 4, (same_vowel, other_vowel)
 
 
-@pytest.mark.parametrize("call, error", [
-    (lambda: resonator_response(8000, 100, SR), ValueError),           # at Nyquist
-    (lambda: resonator_response(1000, -5, SR), ValueError),
-    (lambda: resonator_response(1000, 100, SR, n=0), ValueError),
-    (lambda: resonator_response("1k", 100, SR), TypeError),
-    (lambda: formant_filter([], SR), ValueError),
-    (lambda: formant_filter([500, 1500], SR, bandwidths=[80]), ValueError),
-    (lambda: formant_filter([500, float("nan")], SR), ValueError),
-    (lambda: glottal_pulse(100, SR, open_quotient=0), ValueError),
-    (lambda: glottal_source(100, 0.1, SR, jitter=0.5), ValueError),
-    (lambda: glottal_source((100, 120, 140), 0.1, SR), ValueError),
-    (lambda: glottal_source(100, 0.00001, SR), ValueError),
-    (lambda: vowel(A_MAN, 100, 0.1, SR, breath=-1), ValueError),
-    (lambda: vowel(A_MAN, 100, 0.1, SR, peak=0), ValueError),
-    (lambda: vowel(A_MAN, 100, 0.1, SR, rng="seed"), TypeError),
-    (lambda: vowel(A_MAN, 100, 0.1, 0), ValueError),
-])
+@pytest.mark.parametrize(
+    "call, error",
+    [
+        (lambda: resonator_response(8000, 100, SR), ValueError),  # at Nyquist
+        (lambda: resonator_response(1000, -5, SR), ValueError),
+        (lambda: resonator_response(1000, 100, SR, n=0), ValueError),
+        (lambda: resonator_response("1k", 100, SR), TypeError),
+        (lambda: formant_filter([], SR), ValueError),
+        (lambda: formant_filter([500, 1500], SR, bandwidths=[80]), ValueError),
+        (lambda: formant_filter([500, float("nan")], SR), ValueError),
+        (lambda: glottal_pulse(100, SR, open_quotient=0), ValueError),
+        (lambda: glottal_source(100, 0.1, SR, jitter=0.5), ValueError),
+        (lambda: glottal_source((100, 120, 140), 0.1, SR), ValueError),
+        (lambda: glottal_source(100, 0.00001, SR), ValueError),
+        (lambda: vowel(A_MAN, 100, 0.1, SR, breath=-1), ValueError),
+        (lambda: vowel(A_MAN, 100, 0.1, SR, peak=0), ValueError),
+        (lambda: vowel(A_MAN, 100, 0.1, SR, rng="seed"), TypeError),
+        (lambda: vowel(A_MAN, 100, 0.1, 0), ValueError),
+    ],
+)
 def test_bad_input_is_refused(call, error):
     with pytest.raises(error):
         call()

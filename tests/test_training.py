@@ -19,6 +19,7 @@ def start_weights(sizes, seed=0):
 
 # -- the reported loss: what the docstring says, computed independently ------
 
+
 def test_default_loss_with_one_sample_per_step_is_the_course_report():
     # The course prints the mean over the epoch of each sample's mean squared
     # error before its update; with one output, E/n is half of it.
@@ -60,6 +61,7 @@ def test_exact_loss_does_not_change_the_training():
 
 
 # -- float32 ------------------------------------------------------------------
+
 
 def test_float32_training_follows_float64_within_float32_rounding():
     x, y = sum_dataset(300, rng=3)
@@ -108,6 +110,7 @@ def test_float32_weights_are_float64_draws_rounded():
 
 # -- other dtypes: a clear error, or a documented conversion -------------------
 
+
 @pytest.mark.parametrize("dtype", [np.int64, np.float16, np.complex128, "float128", bool])
 def test_only_float32_and_float64_networks(dtype):
     with pytest.raises(TypeError, match="dtype must be numpy.float64 or numpy.float32"):
@@ -139,6 +142,7 @@ def test_weights_of_another_precision_are_converted_to_the_network_dtype():
 
 
 # -- no needless copies ---------------------------------------------------------
+
 
 def test_training_reads_the_data_without_changing_it():
     x, y = sum_dataset(40, rng=1)

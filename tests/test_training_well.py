@@ -8,8 +8,22 @@ import numpy as np
 import pytest
 
 from dlaudio import (
-    MLP, SGD, Adam, Dense, Dropout, Momentum, ReLU, Sequential, SoftmaxCrossEntropy, Tanh, gradient_check,
-    initial_weights, one_hot, relu, relu_slope, tanh_slope, trace,
+    MLP,
+    Adam,
+    Dense,
+    Dropout,
+    Momentum,
+    ReLU,
+    Sequential,
+    SoftmaxCrossEntropy,
+    Tanh,
+    gradient_check,
+    initial_weights,
+    one_hot,
+    relu,
+    relu_slope,
+    tanh_slope,
+    trace,
 )
 
 
@@ -35,9 +49,15 @@ def test_gradient_check_with_dropout_under_a_fixed_mask():
     rng = np.random.default_rng(3)
     x, y, _ = blobs(5, seed=3)
     mask = rng.random((5, 6)) >= 0.3
-    net = Sequential([Dense(initial_weights(4, 6, rng, "he", bias=True), bias=True), ReLU(),
-                      Dropout(0.3, mask=mask),
-                      Dense(initial_weights(6, 3, rng, "xavier", bias=True), bias=True), SoftmaxCrossEntropy()])
+    net = Sequential(
+        [
+            Dense(initial_weights(4, 6, rng, "he", bias=True), bias=True),
+            ReLU(),
+            Dropout(0.3, mask=mask),
+            Dense(initial_weights(6, 3, rng, "xavier", bias=True), bias=True),
+            SoftmaxCrossEntropy(),
+        ]
+    )
     assert gradient_check(net, x, y) < 1e-6
     t = trace(net, x, y)
     # A dropped unit gets no error, so the weights into it get no Deriv from that sample.
@@ -62,8 +82,15 @@ def test_the_network_predicts_with_dropout_off_and_trains_with_it_on():
     x, y, _ = blobs(40, seed=4)
     rng = np.random.default_rng(5)
     drop = Dropout(0.5, rng=6)
-    net = Sequential([Dense(initial_weights(4, 16, rng, "he", bias=True), bias=True), ReLU(), drop,
-                      Dense(initial_weights(16, 3, rng, "xavier", bias=True), bias=True), SoftmaxCrossEntropy()])
+    net = Sequential(
+        [
+            Dense(initial_weights(4, 16, rng, "he", bias=True), bias=True),
+            ReLU(),
+            drop,
+            Dense(initial_weights(16, 3, rng, "xavier", bias=True), bias=True),
+            SoftmaxCrossEntropy(),
+        ]
+    )
     first = net.forward(x)
     assert np.array_equal(first, net.forward(x))  # no randomness outside training
     history = net.train(x, y, epochs=30, eta=0.01, batch_size=8, shuffle=True, rng=0, validation=(x, y))
@@ -143,8 +170,12 @@ def test_momentum_is_pytorch_s_sgd_with_momentum():
 
 
 def test_bad_optimiser_settings_are_refused():
-    for make, match in [(lambda: Adam(0.0), "eta"), (lambda: Adam(beta1=1.0), "beta1"),
-                        (lambda: Adam(eps=-1.0), "eps"), (lambda: Momentum(0.1, mu=1.5), "mu")]:
+    for make, match in [
+        (lambda: Adam(0.0), "eta"),
+        (lambda: Adam(beta1=1.0), "beta1"),
+        (lambda: Adam(eps=-1.0), "eps"),
+        (lambda: Momentum(0.1, mu=1.5), "mu"),
+    ]:
         with pytest.raises(ValueError, match=match):
             make()
     x, y, _ = blobs(4)
@@ -178,7 +209,10 @@ def test_mean_reduction_is_the_sum_with_eta_divided_by_the_batch_size():
 
 
 def test_repr_names_the_chosen_activation():
-    assert repr(MLP(2, [3], 2, output="softmax", activation="relu")) == "MLP(2, [3], 2, output='softmax', activation='relu')"
+    assert (
+        repr(MLP(2, [3], 2, output="softmax", activation="relu"))
+        == "MLP(2, [3], 2, output='softmax', activation='relu')"
+    )
     assert math.isclose(float(Tanh().forward(np.array([[0.5]]))[0][0, 0]), math.tanh(0.5))
 
 

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import polib
 import pytest
-
 from sitetools import ROOT
 
 pytestmark = pytest.mark.docs

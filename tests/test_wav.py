@@ -7,13 +7,13 @@ import os
 import numpy as np
 import pytest
 import soundfile
+from audio_cases import assert_close, librosa
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis_sizes import scaled
 
-from audio_cases import assert_close, librosa
 from dlaudio import chirp, read_wav, white_noise, write_wav
 from dlaudio.wav import PCM_SUBTYPES
-from hypothesis_sizes import scaled
 
 #: read_wav(sr=...) vs librosa.load(sr=..., dtype=float64): the same soxr call.
 RESAMPLE_ATOL = 1e-15
@@ -67,7 +67,9 @@ def test_several_channels_are_averaged_like_librosa(tmp_path, channels):
     assert_close(y, expected, RESAMPLE_ATOL)
 
 
-@pytest.mark.parametrize(("native", "target"), [(44100, 22050), (48000, 22050), (16000, 22050), (22050, 16000), (8000, 8000)])
+@pytest.mark.parametrize(
+    ("native", "target"), [(44100, 22050), (48000, 22050), (16000, 22050), (22050, 16000), (8000, 8000)]
+)
 @pytest.mark.parametrize("subtype", ["PCM_16", "FLOAT"])
 def test_resampling_matches_librosa_load(tmp_path, native, target, subtype):
     path = str(tmp_path / "r.wav")

@@ -17,11 +17,11 @@ def lpc_formants(y, sr, order=None, seconds=0.06, max_bandwidth=500.0):
     order = order or 2 + sr // 1000
     n = int(seconds * sr)
     mid = y.size // 2
-    x = y[mid - n // 2: mid - n // 2 + n]
+    x = y[mid - n // 2 : mid - n // 2 + n]
     x = np.append(x[0], x[1:] - 0.97 * x[:-1]) * np.hamming(n)
-    r = np.correlate(x, x, mode="full")[n - 1: n + order]
+    r = np.correlate(x, x, mode="full")[n - 1 : n + order]
     toeplitz = r[np.abs(np.subtract.outer(np.arange(order), np.arange(order)))]
-    a = np.linalg.solve(toeplitz, r[1: order + 1])
+    a = np.linalg.solve(toeplitz, r[1 : order + 1])
     roots = np.roots(np.concatenate(([1.0], -a)))
     roots = roots[np.imag(roots) > 0]
     freqs = np.angle(roots) * sr / (2 * np.pi)

@@ -86,8 +86,8 @@ def build_wheel(out_dir: Path, package: Path = PACKAGE, pyproject: Path = PYPROJ
         files[relative] = source.read_bytes()
     files[f"{dist_info}/METADATA"] = _metadata(project).encode()
     files[f"{dist_info}/WHEEL"] = (
-        "Wheel-Version: 1.0\nGenerator: dlaudio docs\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
-    ).encode()
+        b"Wheel-Version: 1.0\nGenerator: dlaudio docs\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+    )
     record = [_record_line(path, data) for path, data in files.items()]
     record.append(f"{dist_info}/RECORD,,")
     files[f"{dist_info}/RECORD"] = ("\n".join(record) + "\n").encode()

@@ -56,9 +56,7 @@ class SolutionDirective(SphinxDirective):
 
 def visit_solution_html(self: HTML5Translator, node: solution) -> None:
     self.body.append(
-        '<details class="solution">'
-        f'<summary>{escape(str(_(SUMMARY)))}</summary>'
-        '<div class="solution-body">\n'
+        f'<details class="solution"><summary>{escape(str(_(SUMMARY)))}</summary><div class="solution-body">\n'
     )
 
 

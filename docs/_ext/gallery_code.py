@@ -208,7 +208,7 @@ def _printed_literals(tree: ast.AST) -> Iterator[ast.expr]:
 
 def _literals(tokens: list[tokenize.TokenInfo]) -> Iterator[tuple[Position, Position]]:
     """Start and end of each string literal; implicitly joined literals one by one."""
-    depth = 0
+    depth, start = 0, None
     for token in tokens:
         if token.type == tokenize.STRING and depth == 0:
             yield token.start, token.end

@@ -28,10 +28,9 @@ from pathlib import Path
 from typing import Any
 
 from babel.messages.pofile import read_po
+from gallery_code import NOTEBOOK_CELLS, normalised, translate
 from sphinx.application import Sphinx
 from sphinx.util import logging
-
-from gallery_code import NOTEBOOK_CELLS, normalised, translate
 
 CODE_CATALOG = "gallery-code.po"
 # reST's escaped space glues a particle to inline markup (":math:`h`\ 를");
@@ -57,7 +56,10 @@ class Catalog:
             if self.key(english) not in self.table:
                 logger.warning(
                     "%s: no translation of %r in %s; run `make update-po` and translate it",
-                    where, english, self.po_file.resolve(), type="gallery_translation",
+                    where,
+                    english,
+                    self.po_file.resolve(),
+                    type="gallery_translation",
                 )
                 return english
             return self.table[self.key(english)]

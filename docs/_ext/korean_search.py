@@ -43,7 +43,6 @@ import unicodedata
 from typing import TYPE_CHECKING, Any
 
 import snowballstemmer
-
 from sphinx import package_dir
 from sphinx.search import SearchLanguage
 from sphinx.search._stopwords.en import ENGLISH_STOPWORDS
@@ -133,11 +132,7 @@ def _can_strip(rest: str, min_stem: int) -> bool:
     """
     if not any(ch.isalpha() for ch in rest):
         return False
-    return (
-        len(rest) >= min_stem
-        or rest in SHORT_NOUNS
-        or not _HANGUL.match(rest[-1])
-    )
+    return len(rest) >= min_stem or rest in SHORT_NOUNS or not _HANGUL.match(rest[-1])
 
 
 def stem_korean(word: str) -> str:
@@ -164,11 +159,7 @@ def stem_korean(word: str) -> str:
     while stripped:
         stripped = False
         for suffix, min_stem in SUFFIXES:
-            if (
-                len(word) > len(suffix)
-                and word.endswith(suffix)
-                and _can_strip(word[: -len(suffix)], min_stem)
-            ):
+            if len(word) > len(suffix) and word.endswith(suffix) and _can_strip(word[: -len(suffix)], min_stem):
                 word = word[: -len(suffix)]
                 stripped = True
                 break
@@ -262,16 +253,18 @@ def js_stemmer_code() -> str:
     """The JavaScript for ``language_data.js``: Sphinx's English Snowball
     stemmer followed by the Korean stemmer built from :data:`SUFFIXES`."""
     minified = package_dir.joinpath("search", "minified-js")
-    korean = _JS_STEMMER.replace(
-        "__SUFFIXES__", json.dumps([list(entry) for entry in SUFFIXES])
-    ).replace("__HANGUL_CLASS__", json.dumps(HANGUL_CLASS)).replace(
-        "__SHORT_NOUNS__", json.dumps(sorted(SHORT_NOUNS))
+    korean = (
+        _JS_STEMMER.replace("__SUFFIXES__", json.dumps([list(entry) for entry in SUFFIXES]))
+        .replace("__HANGUL_CLASS__", json.dumps(HANGUL_CLASS))
+        .replace("__SHORT_NOUNS__", json.dumps(sorted(SHORT_NOUNS)))
     )
-    return "\n".join((
-        minified.joinpath("base-stemmer.js").read_text(encoding="utf-8"),
-        minified.joinpath("english-stemmer.js").read_text(encoding="utf-8"),
-        korean,
-    ))
+    return "\n".join(
+        (
+            minified.joinpath("base-stemmer.js").read_text(encoding="utf-8"),
+            minified.joinpath("english-stemmer.js").read_text(encoding="utf-8"),
+            korean,
+        )
+    )
 
 
 class SearchKorean(SearchLanguage):
@@ -306,9 +299,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # The search index is kept in the pickled environment; derive its version
     # from the rules, so that changing them re-reads every page and no stale
     # stems survive an incremental build.
-    rules = json.dumps(
-        [HANGUL_CLASS, SUFFIXES, sorted(SHORT_NOUNS), __version__], ensure_ascii=False
-    )
+    rules = json.dumps([HANGUL_CLASS, SUFFIXES, sorted(SHORT_NOUNS), __version__], ensure_ascii=False)
     env_version = int(hashlib.sha256(rules.encode()).hexdigest()[:8], 16)
     return {
         "version": __version__,

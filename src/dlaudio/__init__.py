@@ -33,13 +33,15 @@
 
 import importlib.metadata
 
+# The data-set modules' old name, so that dlaudio.datasets.KOREAN_VOWELS still works.
+# The module ``loss`` is callable as its function ``loss`` (see dlaudio/loss.py),
+# so ``from dlaudio import loss`` and ``import dlaudio.loss`` both work.
+from . import datasets, loss  # noqa: F401 (datasets: kept as an attribute for older imports)
 from .activations import relu, relu_slope, sigmoid, sigmoid_slope, softmax, tanh, tanh_slope
 from .backprop import Trace, trace
 from .cepstrum import mfcc
 from .clips import Clips, load_folder
 from .data import sum_dataset
-# The data-set modules' old name, so that dlaudio.datasets.KOREAN_VOWELS still works.
-from . import datasets
 from .dct import dct_matrix
 from .decibels import amplitude_to_db, power_to_db
 from .features import frame_count, mfcc_features
@@ -47,22 +49,24 @@ from .fourier import dft, dft_matrix, fft_frequencies
 from .gradcheck import gradient_check
 from .init import initial_weights
 from .layers import Dense, Dropout, ReLU, Sigmoid, SoftmaxCrossEntropy, Tanh
-# The module ``loss`` is callable as its function ``loss`` (see dlaudio/loss.py),
-# so ``from dlaudio import loss`` and ``import dlaudio.loss`` both work.
-from . import loss
 from .loss import cross_entropy, l2_penalty, mean_loss, mean_squared_error
 from .mel import (
-    EmptyMelFilterWarning, hz_to_mel, mel_filterbank, mel_frequencies, mel_to_hz, melspectrogram,
+    EmptyMelFilterWarning,
+    hz_to_mel,
+    mel_filterbank,
+    mel_frequencies,
+    mel_to_hz,
+    melspectrogram,
 )
 from .network import MLP
-from .optim import SGD, Adam, Momentum
 from .neuron import neuron_output, weighted_sum
+from .optim import SGD, Adam, Momentum
 from .preprocessing import Standardizer, encode_labels, one_hot
+from .sequential import Sequential
 from .signals import chirp, pulse_train, tone, white_noise
 from .spectrogram import frame, hann, power_spectrogram, stft
 from .splits import speaker_folds, split_by_speaker
 from .synth import formant_filter, glottal_pulse, glottal_source, resonator_response, vowel
-from .sequential import Sequential
 from .training import History, train
 from .vowelset import VowelSet, make_vowels, vowels
 from .wav import read_wav, write_wav

@@ -62,9 +62,7 @@ def real_sequence(values, name: str) -> list[float]:
     try:
         items = list(values)
     except TypeError:
-        raise TypeError(
-            f"{name} must be a sequence of numbers, got {type(values).__name__}"
-        ) from None
+        raise TypeError(f"{name} must be a sequence of numbers, got {type(values).__name__}") from None
     if not items:
         raise ValueError(f"{name} must not be empty")
     return [finite_real(v, f"{name}[{i}]") for i, v in enumerate(items)]
@@ -110,7 +108,11 @@ def all_finite(array: np.ndarray, name: str) -> np.ndarray:
     # min and max are NaN if any entry is, and infinite if any entry is: two
     # passes over the data and no temporary array of its size.
     if not (np.isfinite(array.min()) and np.isfinite(array.max())):
-        limit = "" if array.dtype == np.float64 else f", and within +-{np.finfo(array.dtype).max:.3g} for {array.dtype.name}"
+        limit = (
+            ""
+            if array.dtype == np.float64
+            else f", and within +-{np.finfo(array.dtype).max:.3g} for {array.dtype.name}"
+        )
         raise ValueError(f"{name} must contain only finite values (no NaN or inf{limit})")
     return array
 
@@ -121,7 +123,9 @@ def float_matrix(values, name: str, *, columns: int | None = None, dtype=np.floa
     Always returned 2-D (a single sample becomes a batch of one); converted
     and copied as by ``real_array``.
     """
-    expected = "(n_features,) or (n_samples, n_features)" if columns is None else f"({columns},) or (n_samples, {columns})"
+    expected = (
+        "(n_features,) or (n_samples, n_features)" if columns is None else f"({columns},) or (n_samples, {columns})"
+    )
     try:
         array = real_array(values, name, dtype=dtype, copy=copy)
     except ValueError as error:
@@ -130,8 +134,7 @@ def float_matrix(values, name: str, *, columns: int | None = None, dtype=np.floa
         array = array[np.newaxis, :]
     if array.ndim != 2:
         raise ValueError(
-            f"{name} must have shape (n_features,) or (n_samples, n_features), "
-            f"got an array of shape {array.shape}"
+            f"{name} must have shape (n_features,) or (n_samples, n_features), got an array of shape {array.shape}"
         )
     if array.shape[0] == 0 or array.shape[1] == 0:
         raise ValueError(f"{name} must not be empty, got shape {array.shape}")

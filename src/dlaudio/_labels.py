@@ -27,8 +27,7 @@ def string_list(labels, n=None, name="labels", *, refuse_lookalikes=True):
             other = first.setdefault(text, item)
             if not _same_value(item, other):
                 raise ValueError(
-                    f"{name} {other!r} and {item!r} would both become {text!r}: give them as one type, "
-                    "e.g. all strings"
+                    f"{name} {other!r} and {item!r} would both become {text!r}: give them as one type, e.g. all strings"
                 )
     return texts
 

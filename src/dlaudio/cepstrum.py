@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._checks import finite_real, positive_int, finite_array
+from ._checks import finite_array, finite_real, positive_int
 from .dct import dct_matrix
 from .decibels import power_to_db
 from .mel import melspectrogram
@@ -27,10 +27,29 @@ from .mel import melspectrogram
 __all__ = ["mfcc"]
 
 
-def mfcc(*, y=None, sr=22050, S=None, n_mfcc=20, dct_norm="ortho", lifter=0.0, top_db=80.0,
-         n_fft=2048, hop_length=512, win_length=None, window="hann", center=True,
-         pad_mode="constant", power=2.0, n_mels=128, fmin=0.0, fmax=None, htk=False,
-         mel_norm="slaney", **unknown):
+def mfcc(
+    *,
+    y=None,
+    sr=22050,
+    S=None,
+    n_mfcc=20,
+    dct_norm="ortho",
+    lifter=0.0,
+    top_db=80.0,
+    n_fft=2048,
+    hop_length=512,
+    win_length=None,
+    window="hann",
+    center=True,
+    pad_mode="constant",
+    power=2.0,
+    n_mels=128,
+    fmin=0.0,
+    fmax=None,
+    htk=False,
+    mel_norm="slaney",
+    **unknown,
+):
     """Mel-frequency cepstral coefficients, shape ``(n_mfcc, n_frames)``.
 
     Equal to ``librosa.feature.mfcc`` given the same arguments, defaults
@@ -100,9 +119,22 @@ def mfcc(*, y=None, sr=22050, S=None, n_mfcc=20, dct_norm="ortho", lifter=0.0, t
         if n_mfcc > n_mels:
             raise ValueError(f"n_mfcc={n_mfcc} must be <= n_mels={n_mels}")
         S = power_to_db(
-            melspectrogram(y=y, sr=sr, n_fft=n_fft, hop_length=hop_length, win_length=win_length,
-                           window=window, center=center, pad_mode=pad_mode, power=power,
-                           n_mels=n_mels, fmin=fmin, fmax=fmax, htk=htk, norm=mel_norm),
+            melspectrogram(
+                y=y,
+                sr=sr,
+                n_fft=n_fft,
+                hop_length=hop_length,
+                win_length=win_length,
+                window=window,
+                center=center,
+                pad_mode=pad_mode,
+                power=power,
+                n_mels=n_mels,
+                fmin=fmin,
+                fmax=fmax,
+                htk=htk,
+                norm=mel_norm,
+            ),
             top_db=top_db,
         )
     else:

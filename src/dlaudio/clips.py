@@ -75,8 +75,10 @@ class Clips:
     def __repr__(self):
         seconds = sum(w.size for w in self.waves) / self.sr
         speakers = "" if self.speakers is None else f", {len(set(self.speakers))} speakers"
-        return (f"{type(self).__name__}({len(self)} clips, {seconds:.1f} s at {self.sr} Hz, "
-                f"{len(self.classes)} labels{speakers})")
+        return (
+            f"{type(self).__name__}({len(self)} clips, {seconds:.1f} s at {self.sr} Hz, "
+            f"{len(self.classes)} labels{speakers})"
+        )
 
     @property
     def classes(self):
@@ -109,8 +111,10 @@ class Clips:
         folder = Path(os.fspath(folder))
         # Labels and speaker ids may come from untrusted file lists: as names
         # they must neither climb out of the folder nor hide from load_folder.
-        for kind, values, role in (("label", self.labels, "a folder name"),
-                                   ("speaker", self.speakers or (), "part of a file name")):
+        for kind, values, role in (
+            ("label", self.labels, "a folder name"),
+            ("speaker", self.speakers or (), "part of a file name"),
+        ):
             for value in dict.fromkeys(values):
                 if not value or value.startswith(".") or any(c in value for c in "/\\\0"):
                     raise ValueError(
@@ -139,6 +143,7 @@ def _label_from_folder(root):
                 "(labels='folder' takes each file's first subfolder as its label)"
             )
         return parts[0]
+
     return label
 
 
@@ -147,8 +152,9 @@ def _speaker_prefix(path):
     return path.stem.split("_", 1)[0]
 
 
-def load_folder(root, sr=None, *, labels="folder", speakers=None, segment_seconds=None,
-                extensions=(".wav",), errors="raise"):
+def load_folder(
+    root, sr=None, *, labels="folder", speakers=None, segment_seconds=None, extensions=(".wav",), errors="raise"
+):
     """Read every WAV file under ``root``, with a label for each.
 
     Parameters
@@ -253,12 +259,9 @@ def load_folder(root, sr=None, *, labels="folder", speakers=None, segment_second
 
     rates = sorted({rate for _, _, rate, _, _ in read})
     if len(rates) > 1:
-        examples = "; ".join(
-            f"{rate} Hz, e.g. {next(p for p, _, r, _, _ in read if r == rate)}" for rate in rates
-        )
+        examples = "; ".join(f"{rate} Hz, e.g. {next(p for p, _, r, _, _ in read if r == rate)}" for rate in rates)
         raise ValueError(
-            f"{root}: the files have different sample rates ({examples}); "
-            "give sr= to resample them all to one rate"
+            f"{root}: the files have different sample rates ({examples}); give sr= to resample them all to one rate"
         )
 
     waves, out_labels, out_speakers, paths, starts = [], [], [], [], []
@@ -274,7 +277,7 @@ def load_folder(root, sr=None, *, labels="folder", speakers=None, segment_second
                     f"{segment_seconds} s ({length} samples)"
                 )
                 continue
-            pieces = [(k * length, samples[k * length:(k + 1) * length]) for k in range(count)]
+            pieces = [(k * length, samples[k * length : (k + 1) * length]) for k in range(count)]
         for start, piece in pieces:
             waves.append(piece)
             out_labels.append(label)
@@ -284,17 +287,23 @@ def load_folder(root, sr=None, *, labels="folder", speakers=None, segment_second
 
     if problems or unlisted:
         listing = "\n  ".join(unlisted + problems)
-        counts = " and ".join(f"{len(entries)} {kind}" for entries, kind in
-                              ((unlisted, "folder(s)"), (problems, "file(s)")) if entries)
+        counts = " and ".join(
+            f"{len(entries)} {kind}" for entries, kind in ((unlisted, "folder(s)"), (problems, "file(s)")) if entries
+        )
         message = f"{counts} under {root} could not be used:\n  {listing}"
         if errors == "raise":
             raise ValueError(message)
         warnings.warn(message + "\nThey were left out.", UserWarning, stacklevel=2)
     if not waves:
         raise ValueError(f"{root}: none of the {len(files)} audio file(s) could be used" if files else no_audio)
-    return Clips(waves=waves, sr=rates[0], labels=out_labels,
-                 speakers=None if speaker_of is None else out_speakers,
-                 paths=paths, starts=np.array(starts, dtype=np.int64))
+    return Clips(
+        waves=waves,
+        sr=rates[0],
+        labels=out_labels,
+        speakers=None if speaker_of is None else out_speakers,
+        paths=paths,
+        starts=np.array(starts, dtype=np.int64),
+    )
 
 
 def _audio_files(root, endings):

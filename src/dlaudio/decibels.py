@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._checks import finite_real, positive_real, finite_array
+from ._checks import finite_array, finite_real, positive_real
 
 __all__ = ["amplitude_to_db", "power_to_db"]
 

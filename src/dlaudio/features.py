@@ -68,8 +68,7 @@ def _waves_and_rate(waves, sr):
     if isinstance(waves, Clips):
         if sr is not None and sample_rate(sr) != waves.sr:
             raise ValueError(
-                f"the clips are at {waves.sr} Hz; sr={sr} would compute their features "
-                "at the wrong rate: leave sr out"
+                f"the clips are at {waves.sr} Hz; sr={sr} would compute their features at the wrong rate: leave sr out"
             )
         waves, sr = waves.waves, waves.sr
     elif sr is None:
@@ -150,14 +149,18 @@ def _write_cache(path, params, fingerprint, features):
     """
     try:
         with atomic_write(path) as fh:
-            np.savez(fh, format=np.array(_CACHE_FORMAT), params=np.array(params),
-                     fingerprint=np.array(fingerprint), features=features)
+            np.savez(
+                fh,
+                format=np.array(_CACHE_FORMAT),
+                params=np.array(params),
+                fingerprint=np.array(fingerprint),
+                features=features,
+            )
     except OSError as err:
         if err.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
             raise
         warnings.warn(
-            f"{path}: the features are returned but not cached: this folder cannot be written "
-            f"({err.strerror or err})",
+            f"{path}: the features are returned but not cached: this folder cannot be written ({err.strerror or err})",
             UserWarning,
             stacklevel=3,
         )
@@ -249,8 +252,19 @@ def _mel_spectrograms(waves, sr, n_fft, hop_length, n_mels):
         i = j
 
 
-def mfcc_features(waves, sr=None, *, n_mfcc=13, n_fft=2048, hop_length=512, n_mels=128, frames=None,
-                  layout="flat", cache=None, progress=None):
+def mfcc_features(
+    waves,
+    sr=None,
+    *,
+    n_mfcc=13,
+    n_fft=2048,
+    hop_length=512,
+    n_mels=128,
+    frames=None,
+    layout="flat",
+    cache=None,
+    progress=None,
+):
     """MFCCs of every clip, one row per clip: the input of a classifier.
 
     Each clip's ``mfcc(y=..., sr=..., n_mfcc=..., n_fft=..., hop_length=...,
@@ -343,8 +357,15 @@ def mfcc_features(waves, sr=None, *, n_mfcc=13, n_fft=2048, hop_length=512, n_me
     keep = frames if frames is not None else int(counts.min())
     shape = (len(waves), keep * n_mfcc) if layout == "flat" else (len(waves), keep, n_mfcc)
     params = json.dumps(
-        {"n_mfcc": n_mfcc, "n_fft": n_fft, "hop_length": hop_length, "n_mels": n_mels,
-         "frames": frames, "layout": layout, "sr": sr},
+        {
+            "n_mfcc": n_mfcc,
+            "n_fft": n_fft,
+            "hop_length": hop_length,
+            "n_mels": n_mels,
+            "frames": frames,
+            "layout": layout,
+            "sr": sr,
+        },
         sort_keys=True,
     )
     path = None
@@ -359,10 +380,16 @@ def mfcc_features(waves, sr=None, *, n_mfcc=13, n_fft=2048, hop_length=512, n_me
                 return features
 
     features = np.empty((len(waves), keep, n_mfcc))
-    bar = tqdm(_mel_spectrograms(waves, sr, n_fft, hop_length, n_mels), total=len(waves),
-               desc="MFCC", unit="clip", file=sys.stderr,
-               disable=(not progress) if progress is not None else None,
-               delay=0 if progress else 2.0, leave=False)
+    bar = tqdm(
+        _mel_spectrograms(waves, sr, n_fft, hop_length, n_mels),
+        total=len(waves),
+        desc="MFCC",
+        unit="clip",
+        file=sys.stderr,
+        disable=(not progress) if progress is not None else None,
+        delay=0 if progress else 2.0,
+        leave=False,
+    )
     for i, mel in enumerate(bar):
         if not np.isfinite(mel.max()):
             raise _too_loud(i, waves[i])

@@ -91,8 +91,9 @@ def gradient_check(net, x, y, eps=1e-4, l2=0.0) -> float:
     E = _loss_of(net, *net.check_xy(x, y)) + net.l2_penalty(non_negative_real(l2, "l2"))
     # Python's max drops NaN: a check whose gradients are not numbers would
     # report a perfect match, so it refuses instead.
-    if not (np.isfinite(E) and all(np.isfinite(G).all() and np.isfinite(t.deriv[l]).all()
-                                   for l, G in enumerate(numeric))):
+    if not (
+        np.isfinite(E) and all(np.isfinite(G).all() and np.isfinite(t.deriv[l]).all() for l, G in enumerate(numeric))
+    ):
         raise ValueError(
             "the gradients are not finite (NaN or inf), so they cannot be compared: the loss or the "
             "weighted sums overflow; scale the inputs to about [-1, 1], or use smaller weights"

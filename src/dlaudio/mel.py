@@ -22,12 +22,16 @@ import warnings
 
 import numpy as np
 
-from ._checks import finite_real, positive_int, finite_array, sample_rate
+from ._checks import finite_array, finite_real, positive_int, sample_rate
 from .fourier import fft_frequencies
 from .spectrogram import power_spectrogram
 
 __all__ = [
-    "EmptyMelFilterWarning", "hz_to_mel", "mel_filterbank", "mel_frequencies", "mel_to_hz",
+    "EmptyMelFilterWarning",
+    "hz_to_mel",
+    "mel_filterbank",
+    "mel_frequencies",
+    "mel_to_hz",
     "melspectrogram",
 ]
 
@@ -172,9 +176,7 @@ def mel_filterbank(sr, n_fft, n_mels=128, fmin=0.0, fmax=None, htk=False, norm="
     n_mels = positive_int(n_mels, "n_mels")
     n_bins = 1 + n_fft // 2
     if n_mels > n_bins:
-        raise ValueError(
-            f"n_mels={n_mels} is more filters than the {n_bins} frequency bins of n_fft={n_fft}"
-        )
+        raise ValueError(f"n_mels={n_mels} is more filters than the {n_bins} frequency bins of n_fft={n_fft}")
     fmin, fmax = _band(fmin, sr / 2 if fmax is None else fmax, nyquist=sr / 2)
     htk = _htk(htk)
     if norm not in NORMS:
@@ -213,17 +215,31 @@ def _spectrogram_input(y, S, n_fft, hop_length, stft_args):
         raise ValueError(f"S must be a 2-D (frequency, time) spectrogram, got shape {S.shape}")
     if S.shape[0] != 1 + n_fft // 2:
         raise ValueError(
-            f"S has {S.shape[0]} frequency rows but n_fft={n_fft} gives {1 + n_fft // 2}; "
-            f"pass the n_fft that made S"
+            f"S has {S.shape[0]} frequency rows but n_fft={n_fft} gives {1 + n_fft // 2}; pass the n_fft that made S"
         )
     if np.any(S < 0):
         raise ValueError("S must be a power or magnitude spectrogram, >= 0")
     return S
 
 
-def melspectrogram(*, y=None, sr=22050, S=None, n_fft=2048, hop_length=512, win_length=None,
-                   window="hann", center=True, pad_mode="constant", power=2.0, n_mels=128,
-                   fmin=0.0, fmax=None, htk=False, norm="slaney"):
+def melspectrogram(
+    *,
+    y=None,
+    sr=22050,
+    S=None,
+    n_fft=2048,
+    hop_length=512,
+    win_length=None,
+    window="hann",
+    center=True,
+    pad_mode="constant",
+    power=2.0,
+    n_mels=128,
+    fmin=0.0,
+    fmax=None,
+    htk=False,
+    norm="slaney",
+):
     """The mel spectrogram ``np.dot(mel_filterbank(...), S)``, shape ``(n_mels, n_frames)``.
 
     ``librosa.feature.melspectrogram`` with the same arguments and defaults.
@@ -248,13 +264,13 @@ def melspectrogram(*, y=None, sr=22050, S=None, n_fft=2048, hop_length=512, win_
     >>> k, mel_frequencies(130, fmax=11025.0)[k + 1].round(1)
     (16, 438.5)
     """
-    stft_args = dict(win_length=win_length, window=window, center=center, pad_mode=pad_mode,
-                     power=power)
+    stft_args = dict(win_length=win_length, window=window, center=center, pad_mode=pad_mode, power=power)
     S = _spectrogram_input(y, S, n_fft, hop_length, stft_args)
     weights = mel_filterbank(sr, n_fft, n_mels=n_mels, fmin=fmin, fmax=fmax, htk=htk, norm=norm)
     with np.errstate(over="ignore"):  # reported below, naming the input
         M = np.dot(weights, S)
     if not np.isfinite(M.max()):
-        raise ValueError(f"{'y' if y is not None else 'S'} is too loud for float64: its mel spectrogram "
-                         "overflows; scale it down")
+        raise ValueError(
+            f"{'y' if y is not None else 'S'} is too loud for float64: its mel spectrogram overflows; scale it down"
+        )
     return M

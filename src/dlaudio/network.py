@@ -112,12 +112,21 @@ class MLP(Sequential):
     [0.05  0.742 0.207] 1
     """
 
-    def __init__(self, num_inputs, hidden_layers, num_outputs, rng=None, dtype=np.float64, output="sigmoid",
-                 bias=False, init="normal", activation="sigmoid"):
+    def __init__(
+        self,
+        num_inputs,
+        hidden_layers,
+        num_outputs,
+        rng=None,
+        dtype=np.float64,
+        output="sigmoid",
+        bias=False,
+        init="normal",
+        activation="sigmoid",
+    ):
         if isinstance(hidden_layers, numbers.Integral) or not hasattr(hidden_layers, "__iter__"):
             raise TypeError(
-                "hidden_layers must be a sequence of layer sizes such as [5] or [], "
-                f"got {type(hidden_layers).__name__}"
+                f"hidden_layers must be a sequence of layer sizes such as [5] or [], got {type(hidden_layers).__name__}"
             )
         sizes = [positive_int(num_inputs, "num_inputs")]
         sizes += [positive_int(n, f"hidden_layers[{i}]") for i, n in enumerate(hidden_layers)]
@@ -149,7 +158,7 @@ class MLP(Sequential):
         return layers
 
     @classmethod
-    def from_weights(cls, weights, dtype=np.float64, output="sigmoid", bias=False, activation="sigmoid") -> "MLP":
+    def from_weights(cls, weights, dtype=np.float64, output="sigmoid", bias=False, activation="sigmoid") -> MLP:
         """A network with the given weight matrices (copied, in ``dtype``), e.g. a worked example's.
 
         With ``bias=True`` the last row of each matrix is its bias row.
@@ -164,10 +173,13 @@ class MLP(Sequential):
         Sequential.__init__(net, net._layers_for(net._checked_weights(weights)), net.dtype)
         return net
 
-    def copy(self, dtype=None) -> "MLP":
+    def copy(self, dtype=None) -> MLP:
         """A new network with a copy of these weights, the same ``output`` and ``bias``, in ``dtype`` (default: this one's)."""
         return type(self).from_weights(
-            self.weights, self.dtype if dtype is None else dtype, output=self.output, bias=self.bias,
+            self.weights,
+            self.dtype if dtype is None else dtype,
+            output=self.output,
+            bias=self.bias,
             activation=self.activation,
         )
 
@@ -224,7 +236,10 @@ class MLP(Sequential):
     def __repr__(self) -> str:
         n = self.layer_sizes
         options = "".join(
-            [f", output={self.output!r}" if self.output != "sigmoid" else "", ", bias=True" if self.bias else "",
-             f", activation={self.activation!r}" if self.activation != "sigmoid" else ""]
+            [
+                f", output={self.output!r}" if self.output != "sigmoid" else "",
+                ", bias=True" if self.bias else "",
+                f", activation={self.activation!r}" if self.activation != "sigmoid" else "",
+            ]
         )
         return f"MLP({n[0]}, {n[1:-1]}, {n[-1]}{options})"

@@ -43,10 +43,7 @@ def weighted_sum(inputs, weights) -> float:
     x = real_sequence(inputs, "inputs")
     w = real_sequence(weights, "weights")
     if len(x) != len(w):
-        raise ValueError(
-            f"inputs and weights must have the same length, got {len(x)} inputs "
-            f"and {len(w)} weights"
-        )
+        raise ValueError(f"inputs and weights must have the same length, got {len(x)} inputs and {len(w)} weights")
     # fsum rounds once at the end, so 0.2 + 0.21 + 0.04 prints as 0.45.
     return math.fsum(xi * wi for xi, wi in zip(x, w))
 

@@ -71,18 +71,14 @@ class Standardizer:
             raise ValueError("this Standardizer is not fitted yet: call fit(train) first")
         array = _features(x, "x")
         if array.shape[-1] != self.mean_.size:
-            raise ValueError(
-                f"x has {array.shape[-1]} features, the Standardizer was fitted on {self.mean_.size}"
-            )
+            raise ValueError(f"x has {array.shape[-1]} features, the Standardizer was fitted on {self.mean_.size}")
         # Halving first keeps x - mean within float range near float max;
         # halving and doubling are exact (but for subnormals), so other
         # results are unchanged.
         with np.errstate(over="ignore"):
             z = (array / 2 - self.mean_ / 2) / self.scale_ * 2
         if not np.all(np.isfinite(z)):
-            raise ValueError(
-                "x lies so far from the training data that its standardized values exceed the float range"
-            )
+            raise ValueError("x lies so far from the training data that its standardized values exceed the float range")
         return z
 
     def fit_transform(self, x):

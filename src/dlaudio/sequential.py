@@ -83,7 +83,7 @@ class Sequential:
             layer.deriv = self.D_all[start : start + size].reshape(shape)
             start += size
 
-    def copy(self, dtype=None) -> "Sequential":
+    def copy(self, dtype=None) -> Sequential:
         """A new network of the same layers with a copy of these weights, in ``dtype`` (default: this one's)."""
         return Sequential([copy.copy(layer) for layer in self.layers], self.dtype if dtype is None else dtype)
 
@@ -273,14 +273,41 @@ class Sequential:
         classes = training.classes_of(out)
         return int(classes[0]) if np.ndim(x) == 1 else classes
 
-    def train(self, x, y, *, epochs, eta=None, batch_size=1, shuffle=False, rng=None, exact_loss=False,
-              validation=None, l2=0.0, early_stopping=None, optimizer=None, reduction="sum"):
+    def train(
+        self,
+        x,
+        y,
+        *,
+        epochs,
+        eta=None,
+        batch_size=1,
+        shuffle=False,
+        rng=None,
+        exact_loss=False,
+        validation=None,
+        l2=0.0,
+        early_stopping=None,
+        optimizer=None,
+        reduction="sum",
+    ):
         """Gradient descent over a data set: ``net.train(x, y, ...)`` is ``dlaudio.train(net, x, y, ...)``.
 
         Same keyword-only arguments and the same returned ``History``; see
         ``dlaudio.training.train``.
         """
         return training.train(
-            self, x, y, epochs=epochs, eta=eta, batch_size=batch_size, shuffle=shuffle, rng=rng, exact_loss=exact_loss,
-            validation=validation, l2=l2, early_stopping=early_stopping, optimizer=optimizer, reduction=reduction,
+            self,
+            x,
+            y,
+            epochs=epochs,
+            eta=eta,
+            batch_size=batch_size,
+            shuffle=shuffle,
+            rng=rng,
+            exact_loss=exact_loss,
+            validation=validation,
+            l2=l2,
+            early_stopping=early_stopping,
+            optimizer=optimizer,
+            reduction=reduction,
         )

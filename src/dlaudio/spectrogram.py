@@ -53,9 +53,7 @@ def frame(y, frame_length, hop_length):
     frame_length = positive_int(frame_length, "frame_length")
     hop_length = positive_int(hop_length, "hop_length")
     if y.size < frame_length:
-        raise ValueError(
-            f"frame_length={frame_length} is longer than the signal y ({y.size} samples)"
-        )
+        raise ValueError(f"frame_length={frame_length} is longer than the signal y ({y.size} samples)")
     return sliding_window_view(y, frame_length)[::hop_length].T
 
 
@@ -104,17 +102,14 @@ def _fft_window(window, win_length, n_fft):
         except (TypeError, ValueError):
             raise TypeError("window must be a window name or an array of real numbers") from None
         if w.shape != (win_length,):
-            raise ValueError(
-                f"window must be a 1-D array of win_length={win_length} samples, got shape {w.shape}"
-            )
+            raise ValueError(f"window must be a 1-D array of win_length={win_length} samples, got shape {w.shape}")
         if not np.all(np.isfinite(w)):
             raise ValueError("window must contain only finite values (no NaN or inf)")
     left = (n_fft - win_length) // 2
     return np.pad(w, (left, n_fft - win_length - left))
 
 
-def stft(y, *, n_fft=2048, hop_length=512, win_length=None, window="hann", center=True,
-         pad_mode="constant"):
+def stft(y, *, n_fft=2048, hop_length=512, win_length=None, window="hann", center=True, pad_mode="constant"):
     """The short-time Fourier transform, ``librosa.stft``'s numbers and layout.
 
     Parameters
@@ -227,8 +222,9 @@ def _spectra(y, n_fft, hop_length, win_length, window, center, pad_mode, power):
     return out.T
 
 
-def power_spectrogram(y, *, n_fft=2048, hop_length=512, win_length=None, window="hann",
-                      center=True, pad_mode="constant", power=2.0):
+def power_spectrogram(
+    y, *, n_fft=2048, hop_length=512, win_length=None, window="hann", center=True, pad_mode="constant", power=2.0
+):
     """``abs(stft(y, ...)) ** power``: the power (``power=2``) or magnitude (``power=1``) spectrogram.
 
     The arguments are ``stft``'s, plus ``power`` (> 0). This is the

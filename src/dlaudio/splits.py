@@ -110,9 +110,7 @@ def split_by_speaker(speakers, labels=None, fractions=(0.6, 0.2, 0.2), *, groups
         counts[k] += 1
     bounds = np.concatenate(([0], np.cumsum(counts)))
     assignment = {
-        speaker: split
-        for split in range(shares.size)
-        for _, _, speaker in line[bounds[split]:bounds[split + 1]]
+        speaker: split for split in range(shares.size) for _, _, speaker in line[bounds[split] : bounds[split + 1]]
     }
 
     which = np.array([assignment[s] for s in speaker_list])

@@ -130,9 +130,7 @@ def _formants_and_bandwidths(formants, bandwidths, sr):
     else:
         bandwidths = real_sequence(bandwidths, "bandwidths")
         if len(bandwidths) != len(formants):
-            raise ValueError(
-                f"bandwidths must have one value per formant ({len(formants)}), got {len(bandwidths)}"
-            )
+            raise ValueError(f"bandwidths must have one value per formant ({len(formants)}), got {len(bandwidths)}")
         for i, b in enumerate(bandwidths):
             positive_real(b, f"bandwidths[{i}]")
     return formants, bandwidths
@@ -293,8 +291,21 @@ def _fft_convolve(x, h):
     return np.fft.irfft(np.fft.rfft(x, size) * np.fft.rfft(h, size), size)[: x.size]
 
 
-def vowel(formants, f0, duration, sr, *, bandwidths=None, jitter=0.005, shimmer=0.02,
-          breath=0.0, open_quotient=0.6, fade=0.02, peak=0.5, rng=None):
+def vowel(
+    formants,
+    f0,
+    duration,
+    sr,
+    *,
+    bandwidths=None,
+    jitter=0.005,
+    shimmer=0.02,
+    breath=0.0,
+    open_quotient=0.6,
+    fade=0.02,
+    peak=0.5,
+    rng=None,
+):
     """A synthetic vowel: a glottal source and breath noise through formant resonators.
 
     Parameters
@@ -350,8 +361,9 @@ def vowel(formants, f0, duration, sr, *, bandwidths=None, jitter=0.005, shimmer=
     if not 0 < peak <= 1:
         raise ValueError(f"peak must be in (0, 1], got {peak}")
     generator = as_generator(rng)
-    source = glottal_source(f0, duration, sr, jitter=jitter, shimmer=shimmer,
-                            open_quotient=open_quotient, rng=generator)
+    source = glottal_source(
+        f0, duration, sr, jitter=jitter, shimmer=shimmer, open_quotient=open_quotient, rng=generator
+    )
     if breath > 0:
         rms = np.sqrt(np.mean(source**2))
         source = source + breath * rms * generator.standard_normal(source.size)
@@ -360,7 +372,7 @@ def vowel(formants, f0, duration, sr, *, bandwidths=None, jitter=0.005, shimmer=
     if ramp > 0:
         window = 0.5 - 0.5 * np.cos(np.pi * np.arange(ramp) / ramp)
         y[:ramp] *= window
-        y[y.size - ramp:] *= window[::-1]
+        y[y.size - ramp :] *= window[::-1]
     largest = np.max(np.abs(y))
     if largest == 0:
         return y

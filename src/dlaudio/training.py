@@ -112,8 +112,23 @@ def classes_of(rows) -> np.ndarray:
     return np.argmax(rows, axis=1)
 
 
-def train(net, x, y, *, epochs, eta=None, batch_size=1, shuffle=False, rng=None, exact_loss=False,
-          validation=None, l2=0.0, early_stopping=None, optimizer=None, reduction="sum"):
+def train(
+    net,
+    x,
+    y,
+    *,
+    epochs,
+    eta=None,
+    batch_size=1,
+    shuffle=False,
+    rng=None,
+    exact_loss=False,
+    validation=None,
+    l2=0.0,
+    early_stopping=None,
+    optimizer=None,
+    reduction="sum",
+):
     """Train ``net`` in place and return the loss (and more) per epoch.
 
     ``dlaudio.train(net, x, y, ...)`` and ``net.train(x, y, ...)`` are the

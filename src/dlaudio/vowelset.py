@@ -128,10 +128,7 @@ class VowelSet(Clips):
     def _stems(self):
         """``spk012_w_1``: speaker, group letter, token number."""
         counts = token_numbers(self.speakers, self.labels)
-        return [
-            f"{speaker}_{_GROUPS[group][0]}_{n}"
-            for speaker, group, n in zip(self.speakers, self.groups, counts)
-        ]
+        return [f"{speaker}_{_GROUPS[group][0]}_{n}" for speaker, group, n in zip(self.speakers, self.groups, counts)]
 
 
 def _speaker_voice(generator, group):
@@ -218,9 +215,15 @@ def make_vowels(n_speakers=50, *, tokens=2, sr=16000, duration=(0.3, 0.6), seed=
                 f0 = voice["f0"] * np.exp(0.04 * generator.standard_normal())
                 glide = generator.uniform(0.92, 1.05)
                 y = vowel(
-                    formants, (f0, f0 * glide), generator.uniform(low, high), sr,
-                    jitter=voice["jitter"], shimmer=voice["shimmer"], breath=voice["breath"],
-                    open_quotient=voice["open_quotient"], peak=generator.uniform(0.3, 0.9),
+                    formants,
+                    (f0, f0 * glide),
+                    generator.uniform(low, high),
+                    sr,
+                    jitter=voice["jitter"],
+                    shimmer=voice["shimmer"],
+                    breath=voice["breath"],
+                    open_quotient=voice["open_quotient"],
+                    peak=generator.uniform(0.3, 0.9),
                     rng=generator,
                 )
                 waves.append(y)
@@ -229,8 +232,15 @@ def make_vowels(n_speakers=50, *, tokens=2, sr=16000, duration=(0.3, 0.6), seed=
                 groups.append(group)
                 f0s.append(f0 * (1 + glide) / 2)
                 formant_rows.append(formants)
-    return VowelSet(waves=waves, sr=sr, labels=out_labels, speakers=speakers, groups=groups,
-                    f0=np.array(f0s), formants=np.array(formant_rows))
+    return VowelSet(
+        waves=waves,
+        sr=sr,
+        labels=out_labels,
+        speakers=speakers,
+        groups=groups,
+        f0=np.array(f0s),
+        formants=np.array(formant_rows),
+    )
 
 
 #: The course's short name for ``make_vowels``: ``dlaudio.vowels(...)``.

@@ -101,9 +101,7 @@ def _mono(data):
 def _wav_rate(sr) -> int:
     sr = sample_rate(sr)
     if sr > _MAX_RATE:
-        raise ValueError(
-            f"sr must be at most 2**31 - 1 = {_MAX_RATE} Hz (the largest rate a WAV file holds), got {sr}"
-        )
+        raise ValueError(f"sr must be at most 2**31 - 1 = {_MAX_RATE} Hz (the largest rate a WAV file holds), got {sr}")
     return sr
 
 
