@@ -6,6 +6,7 @@
 ``dlaudio.backprop``       chapter 02-1: the formulas of backpropagation, trace
 ``dlaudio.layers``         each step of a network: dense, activations, dropout, softmax output
 ``dlaudio.init``           initial weights: standard normal, Xavier, He
+``dlaudio.conv``           chapter 07: convolution as a matrix product, max pooling, flatten
 ``dlaudio.sequential``     a network as a sequence of layers
 ``dlaudio.network``        chapter 02: the multilayer perceptron
 ``dlaudio.loss``           the losses training minimises: E, cross-entropy, L2
@@ -24,7 +25,8 @@
 ``dlaudio.synth``          source-filter vowels: glottal pulses, formant resonators
 ``dlaudio.clips``          clip sets (``Clips``): reading and writing WAV folders
 ``dlaudio.vowelset``       Korean vowels from a seed: ``make_vowels`` (``vowels``)
-``dlaudio.features``       MFCC rows, one per clip, and their cache
+``dlaudio.diphthongs``     Korean diphthongs and their reverses: ``make_diphthongs``
+``dlaudio.features``       MFCC rows and log-mel images, one per clip, and their cache
 ``dlaudio.splits``         train / validation / test splits by speaker
 ``dlaudio.preprocessing``  standardised features, class indices, one-hot rows
 ``dlaudio.datasets``       the five above under one name, for older imports
@@ -41,10 +43,12 @@ from .activations import relu, relu_slope, sigmoid, sigmoid_slope, softmax, tanh
 from .backprop import Trace, trace
 from .cepstrum import mfcc
 from .clips import Clips, load_folder
+from .conv import Conv2d, Flatten, MaxPool2d
 from .data import sum_dataset
 from .dct import dct_matrix
 from .decibels import amplitude_to_db, power_to_db
-from .features import frame_count, mfcc_features
+from .diphthongs import DiphthongSet, make_diphthongs
+from .features import frame_count, log_mel_features, mfcc_features
 from .fourier import dft, dft_matrix, fft_frequencies
 from .gradcheck import gradient_check
 from .init import initial_weights
@@ -66,7 +70,15 @@ from .sequential import Sequential
 from .signals import chirp, pulse_train, tone, white_noise
 from .spectrogram import frame, hann, power_spectrogram, stft
 from .splits import speaker_folds, split_by_speaker
-from .synth import formant_filter, glottal_pulse, glottal_source, resonator_response, vowel
+from .synth import (
+    formant_filter,
+    gliding_vowel,
+    glottal_pulse,
+    glottal_source,
+    moving_formant_filter,
+    resonator_response,
+    vowel,
+)
 from .training import History, train
 from .vowelset import VowelSet, make_vowels, vowels
 from .wav import read_wav, write_wav
@@ -74,11 +86,15 @@ from .wav import read_wav, write_wav
 __all__ = [
     "Adam",
     "Clips",
+    "Conv2d",
     "Dense",
+    "DiphthongSet",
     "Dropout",
     "EmptyMelFilterWarning",
+    "Flatten",
     "History",
     "MLP",
+    "MaxPool2d",
     "Momentum",
     "ReLU",
     "SGD",
@@ -100,6 +116,7 @@ __all__ = [
     "formant_filter",
     "frame",
     "frame_count",
+    "gliding_vowel",
     "glottal_pulse",
     "glottal_source",
     "gradient_check",
@@ -108,7 +125,9 @@ __all__ = [
     "initial_weights",
     "l2_penalty",
     "load_folder",
+    "log_mel_features",
     "loss",
+    "make_diphthongs",
     "make_vowels",
     "mean_loss",
     "mean_squared_error",
@@ -118,6 +137,7 @@ __all__ = [
     "melspectrogram",
     "mfcc",
     "mfcc_features",
+    "moving_formant_filter",
     "neuron_output",
     "one_hot",
     "power_spectrogram",

@@ -27,20 +27,21 @@ Layouts
   ``Standardizer``) passes one sample per row, so the first ``Conv2d`` takes
   rows of :math:`C \\cdot H \\cdot W` numbers, each the C-order flattening of a
   ``(C, H, W)`` stack (for one channel, a spectrogram ``(n_mels, n_frames)``
-  flattened band by band), and reshapes them into a view, no copy. It needs
-  ``in_shape=(C, H, W)`` to know how.
-- **Between the layers, channels last.** Convolution and pooling layers hand
-  each other 4-D arrays ``(N, H, W, C)``. The product
-  :math:`\\mathrm{cols} \\cdot W` has one row per ``(sample, y, x)`` and one
-  column per output channel, so it *is* the next layer's input in this layout,
-  without a transpose; ``ReLU``, ``Tanh`` and ``Dropout`` act element by
-  element on any shape.
-- ``Flatten`` turns ``(N, H, W, C)`` back into rows ``(N, H * W * C)`` (a view)
-  for the ``Dense`` layers of a classifier.
+  flattened band by band), and reads them through a view, no copy. It needs
+  ``in_shape=(C, H, W)`` to know how. ``Flatten`` hands rows in the same
+  ``(C, H, W)`` order (PyTorch's) to the ``Dense`` layers of a classifier.
+- **Between the layers, channel by channel.** Convolution and pooling layers
+  hand each other 4-D *maps* ``(C, N, H, W)``: channel first, then sample.
+  The layer computes :math:`h = \\mathrm{cols} \\cdot W` as its transpose
+  :math:`h^T = W^T \\cdot \\mathrm{cols}^T`, one row per output channel and
+  one column per ``(sample, y, x)``: that *is* a ``(C_out, N, H_out, W_out)``
+  array, with no transpose or copy, and it is the layout whose windows the
+  next layer's im2col copies in the longest contiguous runs. ``ReLU``,
+  ``Tanh`` and ``Dropout`` act element by element on any shape.
 
-The rows of :math:`W` are ordered kernel row, kernel column, input channel
-(``(kh, kw, C_in)`` in C order), then the bias row; ``Conv2d.kernels`` shows
-them as ``(C_out, C_in, kh, kw)``, PyTorch's ``Conv2d.weight`` layout.
+The rows of :math:`W` are ordered input channel, kernel row, kernel column
+(``(C_in, kh, kw)`` in C order), then the bias row: ``W[:-1].T`` reshaped is
+PyTorch's ``Conv2d.weight`` ``(C_out, C_in, kh, kw)`` (``Conv2d.kernels``).
 
 Examples
 --------
@@ -49,7 +50,7 @@ The worked example of d2l.ai ("Convolutions for Images"): a 2x2 kernel on a
 
 >>> layer = Conv2d(1, 1, 2, bias=False, in_shape=(1, 3, 3), W=[[0.0], [1.0], [2.0], [3.0]])
 >>> h, cache = layer.forward(np.arange(9.0).reshape(1, 9))
->>> h[0, :, :, 0]
+>>> h[0, 0]  # channel 0 of sample 0
 array([[19., 25.],
        [37., 43.]])
 """
@@ -108,17 +109,16 @@ def output_size(size, kernel, padding=0, stride=1):
     return (size + 2 * padding - kernel) // stride + 1
 
 
-def _windows(x, kernel, stride):
-    """The read-only view ``(N, out_h, out_w, kh, kw, C)`` of every window of ``x`` ``(N, H, W, C)``; no copy."""
-    n, height, width, channels = x.shape
-    kh, kw = kernel
-    sh, sw = stride
+def _window_view(x, kernel, stride):
+    """The read-only view ``(C, kh, kw, N, out_h, out_w)`` of every window of maps ``x`` ``(C, N, H, W)``; no copy."""
+    channels, n, height, width = x.shape
+    (kh, kw), (sh, sw) = kernel, stride
     out_h, out_w = (height - kh) // sh + 1, (width - kw) // sw + 1
-    s_n, s_h, s_w, s_c = x.strides
+    s_c, s_n, s_h, s_w = x.strides
     return as_strided(
         x,
-        shape=(n, out_h, out_w, kh, kw, channels),
-        strides=(s_n, s_h * sh, s_w * sw, s_h, s_w, s_c),
+        shape=(channels, kh, kw, n, out_h, out_w),
+        strides=(s_c, s_h, s_w, s_n, s_h * sh, s_w * sw),
         writeable=False,
     )
 
@@ -132,8 +132,8 @@ def im2col(x, kernel, stride=1, bias=False):
     Parameters
     ----------
     x : numpy.ndarray
-        A batch ``(N, H, W, C)``, channels last, already padded; any strides
-        (a transposed view of a channels-first array works as it is).
+        Maps ``(C, N, H, W)``, already padded; any strides (a transposed view
+        of a batch ``(N, C, H, W)`` works as it is).
     kernel : int or (int, int)
         The window's height and width.
     stride : int or (int, int)
@@ -145,13 +145,15 @@ def im2col(x, kernel, stride=1, bias=False):
     Returns
     -------
     numpy.ndarray
-        ``(N * out_h * out_w, kh * kw * C [+ 1])``, C-contiguous, in ``x``'s
-        dtype; row ``(n, y, x)`` holds window ``x[n, y*s:y*s+kh, x*s:x*s+kw, :]``
-        in C order.
+        ``(N * out_h * out_w, C * kh * kw [+ 1])`` in ``x``'s dtype: row
+        ``(n, y, x)`` holds window ``x[:, n, y*s:y*s+kh, x*s:x*s+kw]`` in C
+        order. It is the transpose of a C-contiguous array (Fortran order):
+        each column, one input of every window, is copied as one run, and
+        BLAS multiplies it as it is.
 
     Examples
     --------
-    >>> x = np.arange(9.0).reshape(1, 3, 3, 1)
+    >>> x = np.arange(9.0).reshape(1, 1, 3, 3)
     >>> im2col(x, 2)
     array([[0., 1., 3., 4.],
            [1., 2., 4., 5.],
@@ -159,14 +161,14 @@ def im2col(x, kernel, stride=1, bias=False):
            [4., 5., 7., 8.]])
     """
     kernel, stride = _pair(kernel, "kernel"), _pair(stride, "stride")
-    view = _windows(x, kernel, stride)
-    n, out_h, out_w, kh, kw, channels = view.shape
-    width = kh * kw * channels
-    cols = np.empty((n * out_h * out_w, width + int(bias)), dtype=x.dtype)
-    np.copyto(cols[:, :width].reshape(view.shape), view)
+    view = _window_view(x, kernel, stride)
+    channels, kh, kw, n, out_h, out_w = view.shape
+    width = channels * kh * kw
+    cols_t = np.empty((width + int(bias), n * out_h * out_w), dtype=x.dtype)
+    np.copyto(cols_t[:width].reshape(view.shape), view)
     if bias:
-        cols[:, width] = 1.0
-    return cols
+        cols_t[width] = 1.0
+    return cols_t.T
 
 
 def col2im(dcols, shape, kernel, stride=1, out=None):
@@ -179,17 +181,16 @@ def col2im(dcols, shape, kernel, stride=1, out=None):
     Parameters
     ----------
     dcols : numpy.ndarray
-        ``(N * out_h * out_w, kh * kw * C)``, as ``im2col`` lays it out,
-        without a bias column.
+        ``(N * out_h * out_w, C * kh * kw)``, laid out as ``im2col`` lays out
+        its result, without a bias column.
     shape : tuple of int
-        The (padded) input's shape ``(N, H, W, C)``.
+        The (padded) maps' shape ``(C, N, H, W)``.
     kernel : int or (int, int)
         The window's height and width.
     stride : int or (int, int)
         The step between windows.
     out : numpy.ndarray, optional
-        A zeroed array of ``shape`` (any strides, e.g. a channels-last view
-        of a channels-first array) to add into.
+        A zeroed array of ``shape`` (any strides) to add into.
 
     Returns
     -------
@@ -199,20 +200,20 @@ def col2im(dcols, shape, kernel, stride=1, out=None):
 
     Examples
     --------
-    >>> col2im(np.ones((4, 4)), (1, 3, 3, 1), 2)[0, :, :, 0]  # how many windows cover each input
+    >>> col2im(np.ones((4, 4)), (1, 1, 3, 3), 2)[0, 0]  # how many windows cover each input
     array([[1., 2., 1.],
            [2., 4., 2.],
            [1., 2., 1.]])
     """
     (kh, kw), (sh, sw) = _pair(kernel, "kernel"), _pair(stride, "stride")
-    n, height, width, channels = shape
+    channels, n, height, width = shape
     out_h, out_w = (height - kh) // sh + 1, (width - kw) // sw + 1
     if out is None:
         out = np.zeros(shape, dtype=dcols.dtype)
-    windows = dcols.reshape(n, out_h, out_w, kh, kw, channels)
+    windows = dcols.T.reshape(channels, kh, kw, n, out_h, out_w)
     for i in range(kh):
         for j in range(kw):
-            out[:, i : i + sh * (out_h - 1) + 1 : sh, j : j + sw * (out_w - 1) + 1 : sw, :] += windows[:, :, :, i, j, :]
+            out[:, :, i : i + sh * (out_h - 1) + 1 : sh, j : j + sw * (out_w - 1) + 1 : sw] += windows[:, i, j]
     return out
 
 
@@ -240,17 +241,17 @@ class Conv2d:
     in_shape : (int, int, int), optional
         ``(C, H, W)`` of one sample. Needed by the first layer of a network,
         which takes rows of ``C * H * W`` numbers (the C-order flattening of
-        ``(C, H, W)``) and by ``n_in`` and ``n_out``; a layer that gets 4-D
-        channels-last input ``(N, H, W, C)`` reads the sizes from it.
+        ``(C, H, W)``), and by ``n_in`` and ``n_out``; a layer that gets maps
+        ``(C, N, H, W)`` reads the sizes from them.
     rng : None, int or numpy.random.Generator
         Source of the initial weights.
     init : {"he", "xavier", "normal"}
         How to draw them (``dlaudio.init``), with fan-in
-        :math:`k_h k_w C_{in}` and fan-out :math:`C_{out}`; He's draw, made
+        :math:`C_{in} k_h k_w` and fan-out :math:`C_{out}`; He's draw, made
         for ReLU, by default. Biases start at 0 (with ``"normal"``, drawn too).
     W : array_like, optional
-        The weights themselves, shape ``(kh * kw * c_in [+ 1], c_out)``,
-        rows in ``(kh, kw, C_in)`` C order (see ``kernels``), instead of a
+        The weights themselves, shape ``(c_in * kh * kw [+ 1], c_out)``,
+        rows in ``(C_in, kh, kw)`` C order (see ``kernels``), instead of a
         draw.
 
     Attributes
@@ -267,8 +268,8 @@ class Conv2d:
     >>> layer, layer.W.shape, layer.n_in, layer.n_out
     (Conv2d(1 -> 4, kernel (3, 3), padding (1, 1), bias, in (1, 40, 50)), (10, 4), 2000, 8000)
     >>> h, cache = layer.forward(np.zeros((2, 2000)))
-    >>> h.shape  # (N, H, W, C): channels last
-    (2, 40, 50, 4)
+    >>> h.shape  # maps (C, N, H, W)
+    (4, 2, 40, 50)
     """
 
     def __init__(
@@ -294,14 +295,17 @@ class Conv2d:
             raise TypeError(f"bias must be True or False, got {type(bias).__name__}")
         self.bias = bias
         self.in_shape = None if in_shape is None else self._checked_in_shape(in_shape)
-        fan_in = self.kernel_size[0] * self.kernel_size[1] * self.c_in
+        fan_in = self.c_in * self.kernel_size[0] * self.kernel_size[1]
         expected = (fan_in + int(bias), self.c_out)
         if W is None:
             W = initial_weights(fan_in, self.c_out, as_generator(rng), choice(init, "init", INITS), bias)
         else:
-            W = np.array(W, dtype=np.float64 if np.asarray(W).dtype.kind in "iub" else None)
+            W = np.asarray(W)
+            if W.dtype.kind not in "iuf":
+                raise TypeError(f"W must be an array of real numbers, got dtype {W.dtype}")
+            W = np.array(W, dtype=np.float64 if W.dtype.kind in "iu" else W.dtype)
             if W.shape != expected:
-                raise ValueError(f"W must have shape {expected} (kh * kw * c_in [+ 1 bias row], c_out), got {W.shape}")
+                raise ValueError(f"W must have shape {expected} (c_in * kh * kw [+ 1 bias row], c_out), got {W.shape}")
             if not np.isfinite(W).all():
                 raise ValueError("W must contain only finite values")
         self.W = W
@@ -343,81 +347,81 @@ class Conv2d:
 
     @property
     def out_shape(self):
-        """``(H_out, W_out, C_out)`` of one sample, as this layer outputs it (needs ``in_shape``)."""
+        """``(C_out, H_out, W_out)`` of one sample (needs ``in_shape``)."""
         if self.in_shape is None:
             raise ValueError("out_shape needs in_shape=(C, H, W)")
-        return (*self._out_hw(*self.in_shape[1:]), self.c_out)
+        return (self.c_out, *self._out_hw(*self.in_shape[1:]))
 
     @property
     def n_out(self) -> int:
-        """Numbers per output sample, :math:`H_{out} W_{out} C_{out}` (needs ``in_shape``)."""
+        """Numbers per output sample, :math:`C_{out} H_{out} W_{out}` (needs ``in_shape``)."""
         return int(np.prod(self.out_shape))
 
     @property
     def kernels(self):
-        """The kernels as ``(C_out, C_in, kh, kw)`` (PyTorch's layout), a view of ``W`` without the bias row."""
+        """The kernels as ``(C_out, C_in, kh, kw)``, PyTorch's layout: a view of ``W`` without the bias row."""
         kh, kw = self.kernel_size
-        return self.W[: kh * kw * self.c_in].reshape(kh, kw, self.c_in, self.c_out).transpose(3, 2, 0, 1)
+        return self.W[: self.c_in * kh * kw].T.reshape(self.c_out, self.c_in, kh, kw)
 
     def _as_maps(self, a):
-        """``a`` as a channels-last view ``(N, H, W, C)``, and whether it came as rows."""
+        """``a`` as maps ``(C, N, H, W)`` (a view), and whether it came as rows."""
         if a.ndim == 2:
             if self.in_shape is None:
                 raise ValueError(
-                    "a Conv2d that takes rows needs in_shape=(C, H, W); between layers, pass (N, H, W, C) arrays"
+                    "a Conv2d that takes rows needs in_shape=(C, H, W); between layers, pass maps (C, N, H, W)"
                 )
             if a.shape[1] != self.n_in:
                 raise ValueError(
                     f"the input rows must have C*H*W = {self.n_in} columns for in_shape {self.in_shape}, "
                     f"got shape {a.shape}"
                 )
-            return a.reshape(a.shape[0], *self.in_shape).transpose(0, 2, 3, 1), True
+            return a.reshape(a.shape[0], *self.in_shape).transpose(1, 0, 2, 3), True
         if a.ndim == 4:
-            if a.shape[3] != self.c_in:
-                raise ValueError(f"the input must have shape (N, H, W, {self.c_in}) (channels last), got {a.shape}")
+            if a.shape[0] != self.c_in:
+                raise ValueError(f"the input maps must have shape ({self.c_in}, N, H, W), got {a.shape}")
             return a, False
-        raise ValueError(f"the input must be rows (N, C*H*W) or maps (N, H, W, C), got shape {a.shape}")
+        raise ValueError(f"the input must be rows (N, C*H*W) or maps (C, N, H, W), got shape {a.shape}")
 
     def forward(self, a):
-        """:math:`h = \\mathrm{cols}(a) \\cdot W`, channels last: ``(N, H_out, W_out, C_out)``.
+        """:math:`h = \\mathrm{cols}(a) \\cdot W`, as maps ``(C_out, N, H_out, W_out)``.
 
         Parameters
         ----------
         a : numpy.ndarray
-            Rows ``(N, C * H * W)`` (with ``in_shape``) or channels-last
-            maps ``(N, H, W, C)``.
+            Rows ``(N, C * H * W)`` (with ``in_shape``) or maps
+            ``(C, N, H, W)``.
 
         Returns
         -------
         h : numpy.ndarray
-            The weighted sums, channels last.
+            The weighted sums, computed as :math:`h^T = W^T \\cdot \\mathrm{cols}^T`
+            so that they come out channel by channel.
         cache : tuple
             What ``backward`` needs: :math:`\\mathrm{cols}` and the input's
-            shape and layout.
+            size and form.
         """
         x, rows = self._as_maps(a)
-        n, height, width, _ = x.shape
+        _, n, height, width = x.shape
         out_h, out_w = self._out_hw(height, width)
         ph, pw = self.padding
         if ph or pw:
-            padded = np.zeros((n, height + 2 * ph, width + 2 * pw, self.c_in), dtype=x.dtype)
-            padded[:, ph : ph + height, pw : pw + width, :] = x
+            padded = np.zeros((self.c_in, n, height + 2 * ph, width + 2 * pw), dtype=x.dtype)
+            padded[:, :, ph : ph + height, pw : pw + width] = x
             x = padded
         cols = im2col(x, self.kernel_size, self.stride, self.bias)
-        h = np.dot(cols, self.W)
-        return h.reshape(n, out_h, out_w, self.c_out), (cols, (n, height, width), rows)
+        h_t = np.dot(self.W.T, cols.T)
+        return h_t.reshape(self.c_out, n, out_h, out_w), (cols, (n, height, width), rows)
 
     def backward(self, delta, cache, relay=True):
         """Write :math:`\\mathrm{Deriv} = \\mathrm{cols}^T \\cdot \\delta` into ``deriv``; relay the error below.
 
-        The relayed error is :math:`\\mathrm{col2im}(\\delta \\cdot W^T)`, the bias row left out (nothing
-        feeds the constant 1).
-
+        The relayed error is :math:`\\mathrm{col2im}(\\delta \\cdot W^T)`, the
+        bias row left out (nothing feeds the constant 1).
 
         Parameters
         ----------
         delta : numpy.ndarray
-            :math:`\\delta` of this layer's outputs, ``(N, H_out, W_out, C_out)``.
+            :math:`\\delta` of this layer's outputs, maps ``(C_out, N, H_out, W_out)``.
         cache : tuple
             From ``forward``.
         relay : bool
@@ -427,27 +431,19 @@ class Conv2d:
         Returns
         -------
         numpy.ndarray or None
-            The relayed error, shaped as the input was (rows or maps), or
+            The relayed error, in the input's form (rows or maps), or
             ``None`` without ``relay``.
         """
         cols, (n, height, width), rows = cache
-        delta = np.ascontiguousarray(delta).reshape(cols.shape[0], self.c_out)
-        np.dot(cols.T, delta, out=self.deriv)
+        delta_t = np.ascontiguousarray(delta).reshape(self.c_out, cols.shape[0])  # delta^T, one row per channel
+        np.dot(cols.T, delta_t.T, out=self.deriv)
         if not relay:
             return None
-        kh, kw = self.kernel_size
-        weights = self.W[:-1] if self.bias else self.W
-        dcols = np.dot(delta, weights.T)
+        dcols_t = np.dot(self.W[:-1] if self.bias else self.W, delta_t)  # (delta . W^T)^T
         (ph, pw), c = self.padding, self.c_in
-        full_h, full_w = height + 2 * ph, width + 2 * pw
-        if rows:
-            # The error goes back to rows (N, C*H*W): add into a channels-first
-            # array through its channels-last view.
-            grad = np.zeros((n, c, full_h, full_w), dtype=dcols.dtype)
-            col2im(dcols, (n, full_h, full_w, c), self.kernel_size, self.stride, out=grad.transpose(0, 2, 3, 1))
-            return grad[:, :, ph : ph + height, pw : pw + width].reshape(n, c * height * width)
-        grad = col2im(dcols, (n, full_h, full_w, c), self.kernel_size, self.stride)
-        return grad[:, ph : ph + height, pw : pw + width, :] if ph or pw else grad
+        grad = col2im(dcols_t.T, (c, n, height + 2 * ph, width + 2 * pw), self.kernel_size, self.stride)
+        grad = grad[:, :, ph : ph + height, pw : pw + width]
+        return grad.transpose(1, 0, 2, 3).reshape(n, c * height * width) if rows else grad
 
     def __repr__(self) -> str:
         shape = "" if self.in_shape is None else f", in {self.in_shape}"
@@ -458,16 +454,46 @@ class Conv2d:
         )
 
 
+def _max_of(parts):
+    """The element-wise maximum of equally shaped ``parts``, a new array (a loop over the parts, not positions)."""
+    top = parts[0].copy()
+    for part in parts[1:]:
+        np.maximum(top, part, out=top)
+    return top
+
+
+def _first_max(parts, top, error, grads):
+    """Route ``error`` to the first of ``parts`` equal to ``top``, writing each part's share into ``grads``.
+
+    The last part takes what no earlier part took: if none of them was the
+    maximum, it was.
+    """
+    free = None  # windows whose maximum has not yet taken the error (None: all of them)
+    for part, grad in zip(parts[:-1], grads[:-1]):
+        hit = np.equal(part, top)
+        if free is not None:
+            hit &= free
+        np.multiply(error, hit, out=grad)
+        free = ~hit if free is None else np.logical_and(free, ~hit, out=free)
+    if free is None:
+        grads[-1][...] = error
+    else:
+        np.multiply(error, free, out=grads[-1])
+
+
 class MaxPool2d:
-    """Max pooling over windows that tile the input: each ``size x size`` block keeps its largest value.
+    """Max pooling over windows that tile the input: each ``size`` block keeps its largest value.
 
     Backward, each window's error goes to the input that was its maximum
-    and nothing else gets any: the max passes its input through unchanged,
-    so its slope is 1 there and 0 elsewhere. Where a window holds its
-    maximum twice, the first in row-major order takes the error (as PyTorch
-    does), so the relayed error is a gradient of the forward pass. Rows or
-    columns left over when the size does not divide the input are dropped
-    (and get no error), as in PyTorch's default.
+    and nothing else gets any: the max passes that input through unchanged,
+    so its slope is 1 there and 0 elsewhere. The window's maximum is taken
+    in two steps, over the rows of the window, then over those maxima
+    across its columns (the same maximum, read in longer contiguous runs);
+    where a window holds its maximum more than once, exactly one input takes
+    the error (the leftmost column, then the top row), so the relayed error
+    is a gradient of the forward pass. Rows or columns left over when the
+    size does not divide the input are dropped, and get no error, as in
+    PyTorch's default.
 
     Parameters
     ----------
@@ -477,9 +503,9 @@ class MaxPool2d:
     Examples
     --------
     >>> pool = MaxPool2d(2)
-    >>> x = np.array([[1.0, 2.0], [4.0, 3.0]]).reshape(1, 2, 2, 1)
+    >>> x = np.array([[1.0, 2.0], [4.0, 3.0]]).reshape(1, 1, 2, 2)
     >>> out, cache = pool.forward(x)
-    >>> out.ravel(), pool.backward(np.ones((1, 1, 1, 1)), cache)[0, :, :, 0]
+    >>> out.ravel(), pool.backward(np.ones((1, 1, 1, 1)), cache)[0, 0]
     (array([4.]), array([[0., 0.],
            [1., 0.]]))
     """
@@ -488,39 +514,40 @@ class MaxPool2d:
         self.size = _pair(size, "size")
 
     def forward(self, a):
-        """The maximum of each window; ``a`` and the output are channels-last maps ``(N, H, W, C)``.
+        """The maximum of each window of the maps ``a`` ``(C, N, H, W)``.
 
         Parameters
         ----------
         a : numpy.ndarray
-            Maps ``(N, H, W, C)``, at least ``size`` high and wide.
+            Maps ``(C, N, H, W)``, at least ``size`` high and wide.
 
         Returns
         -------
         out : numpy.ndarray
-            ``(N, H // sh, W // sw, C)``.
+            ``(C, N, H // sh, W // sw)``.
         cache : tuple
-            ``(a, out)``, for ``backward``.
+            What ``backward`` needs.
         """
         if a.ndim != 4:
-            raise ValueError(f"MaxPool2d takes maps (N, H, W, C), channels last, got shape {a.shape}")
-        sh, sw = self.size
-        out_h, out_w = a.shape[1] // sh, a.shape[2] // sw
+            raise ValueError(f"MaxPool2d takes maps (C, N, H, W), got shape {a.shape}")
+        (sh, sw), (c, n, height, width) = self.size, a.shape
+        out_h, out_w = height // sh, width // sw
         if out_h == 0 or out_w == 0:
-            raise ValueError(f"the pooling window {self.size} is larger than the input maps {a.shape[1:3]}")
-        out = None
-        for i, j in np.ndindex(sh, sw):  # a loop over the window's offsets, not over positions
-            part = a[:, i : i + sh * out_h : sh, j : j + sw * out_w : sw, :]
-            out = part.copy() if out is None else np.maximum(out, part, out=out)
-        return out, (a, out)
+            raise ValueError(f"the pooling window {self.size} is larger than the input maps {(height, width)}")
+        # Rows of each window: (C*N*out_h, sh, out_w*sw), each row a contiguous run.
+        tall = a[:, :, : out_h * sh, : out_w * sw].reshape(c * n * out_h, sh, out_w * sw)
+        rows = _max_of([tall[:, i] for i in range(sh)])
+        wide = rows.reshape(c * n * out_h, out_w, sw)
+        out = _max_of([wide[:, :, j] for j in range(sw)])
+        return out.reshape(c, n, out_h, out_w), (a.shape, tall, rows, out)
 
     def backward(self, error, cache, relay=True):
-        """Each window's error, routed to the input that was its (first) maximum.
+        """Each window's error, routed to the input that was its maximum.
 
         Parameters
         ----------
         error : numpy.ndarray
-            The error of the output, ``(N, H_out, W_out, C)``.
+            The error of the output, ``(C, N, H_out, W_out)``.
         cache : tuple
             From ``forward``.
         relay : bool
@@ -531,18 +558,21 @@ class MaxPool2d:
         numpy.ndarray
             The error of the input, shaped like it.
         """
-        a, out = cache
-        sh, sw = self.size
-        out_h, out_w = out.shape[1:3]
-        grad = np.zeros_like(a)
-        free = np.ones(out.shape, dtype=bool)  # windows whose maximum has not yet taken the error
-        hit = np.empty(out.shape, dtype=bool)
-        for i, j in np.ndindex(sh, sw):
-            part = a[:, i : i + sh * out_h : sh, j : j + sw * out_w : sw, :]
-            np.equal(part, out, out=hit)
-            hit &= free
-            np.multiply(error, hit, out=grad[:, i : i + sh * out_h : sh, j : j + sw * out_w : sw, :])
-            free &= ~hit
+        shape, tall, rows, out = cache
+        (sh, sw), (c, n, height, width) = self.size, shape
+        wide = rows.reshape(out.shape[0], out.shape[1], sw)
+        error = error.reshape(out.shape)
+        g_rows = np.empty(wide.shape, dtype=error.dtype)
+        _first_max([wide[:, :, j] for j in range(sw)], out, error, [g_rows[:, :, j] for j in range(sw)])
+        g_rows = g_rows.reshape(rows.shape)
+        g_tall = np.empty(tall.shape, dtype=error.dtype)
+        _first_max([tall[:, i] for i in range(sh)], rows, g_rows, [g_tall[:, i] for i in range(sh)])
+        out_h, out_w = height // sh, width // sw
+        g_tall = g_tall.reshape(c, n, out_h * sh, out_w * sw)
+        if (out_h * sh, out_w * sw) == (height, width):
+            return g_tall
+        grad = np.zeros(shape, dtype=error.dtype)
+        grad[:, :, : out_h * sh, : out_w * sw] = g_tall
         return grad
 
     def __repr__(self) -> str:
@@ -550,16 +580,19 @@ class MaxPool2d:
 
 
 class Flatten:
-    """Maps ``(N, H, W, C)`` to rows ``(N, H * W * C)`` for the dense layers; backward, the rows back to maps.
+    """Maps ``(C, N, H, W)`` to rows ``(N, C * H * W)`` for the dense layers; backward, the rows back to maps.
 
-    A reshape both ways (a view when the maps are contiguous): the numbers
-    do not change, only how they are indexed.
+    Each row is one sample's ``(C, H, W)`` in C order, as the first
+    ``Conv2d`` reads its input rows and as PyTorch's ``Flatten`` orders it.
+    The numbers do not change, only how they are arranged (one copy,
+    since the maps hold the samples channel by channel). Rows pass as
+    they are.
 
     Examples
     --------
-    >>> rows, shape = Flatten().forward(np.zeros((2, 3, 4, 5)))
+    >>> rows, shape = Flatten().forward(np.zeros((5, 2, 3, 4)))
     >>> rows.shape, Flatten().backward(rows, shape).shape
-    ((2, 60), (2, 3, 4, 5))
+    ((2, 60), (5, 2, 3, 4))
     """
 
     def forward(self, a):
@@ -568,19 +601,23 @@ class Flatten:
         Parameters
         ----------
         a : numpy.ndarray
-            A batch of any shape ``(N, ...)``.
+            Maps ``(C, N, H, W)``, or rows ``(N, n)``.
 
         Returns
         -------
         rows : numpy.ndarray
-            ``(N, size per sample)``.
+            ``(N, C * H * W)``.
         shape : tuple
             ``a.shape``, the cache.
         """
-        return a.reshape(a.shape[0], -1), a.shape
+        if a.ndim == 2:
+            return a, a.shape
+        if a.ndim != 4:
+            raise ValueError(f"Flatten takes maps (C, N, H, W) or rows (N, n), got shape {a.shape}")
+        return a.transpose(1, 0, 2, 3).reshape(a.shape[1], -1), a.shape
 
     def backward(self, error, shape, relay=True):
-        """The rows' error reshaped to the maps' ``shape``.
+        """The rows' error as maps of ``shape``.
 
         Parameters
         ----------
@@ -594,9 +631,12 @@ class Flatten:
         Returns
         -------
         numpy.ndarray
-            ``error`` with ``shape``.
+            ``error`` arranged as the maps were.
         """
-        return error.reshape(shape)
+        if len(shape) == 2:
+            return error
+        c, n, height, width = shape
+        return error.reshape(n, c, height, width).transpose(1, 0, 2, 3)
 
     def __repr__(self) -> str:
         return "Flatten()"
