@@ -412,6 +412,23 @@ class Conv2d:
         h_t = np.dot(self.W.T, cols.T)
         return h_t.reshape(self.c_out, n, out_h, out_w), (cols, (n, height, width), rows)
 
+    def multiplied(self, cache):
+        """The matrix this layer multiplied by :math:`W`, its :math:`a_l` in the course's table: :math:`\\mathrm{cols}`.
+
+        Parameters
+        ----------
+        cache : tuple
+            From ``forward``.
+
+        Returns
+        -------
+        numpy.ndarray
+            ``(N * H_out * W_out, C_in * kh * kw [+ 1])``, one row per sample
+            and output position (``trace`` and ``Sequential.activations``
+            show it).
+        """
+        return cache[0]
+
     def backward(self, delta, cache, relay=True):
         """Write :math:`\\mathrm{Deriv} = \\mathrm{cols}^T \\cdot \\delta` into ``deriv``; relay the error below.
 

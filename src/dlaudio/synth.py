@@ -387,10 +387,13 @@ def vowel(
 
 def _formant_track(formants, times, sr):
     """``(targets (T, F), times (T,))`` checked: targets in Hz below ``sr / 2``, times rising from 0 to 1."""
-    targets = np.array(formants, dtype=np.float64) if not isinstance(formants, np.ndarray) else formants
+    try:
+        targets = np.asarray(formants)
+    except ValueError:
+        raise ValueError("formants must be a rectangular (n_targets, n_formants) array of targets in Hz") from None
     if targets.dtype.kind not in "iuf":
         raise TypeError(f"formants must be numbers in Hz, got dtype {targets.dtype}")
-    targets = np.asarray(targets, dtype=np.float64)
+    targets = targets.astype(np.float64)
     if targets.ndim != 2 or targets.shape[0] < 1 or targets.shape[1] < 1:
         raise ValueError(
             f"formants must be a (n_targets, n_formants) array of targets in Hz, one row per target, "
