@@ -6,7 +6,9 @@
 ``dlaudio.backprop``       chapter 02-1: the formulas of backpropagation, trace
 ``dlaudio.layers``         each step of a network: dense, activations, dropout, softmax output
 ``dlaudio.init``           initial weights: standard normal, Xavier, He
-``dlaudio.conv``           chapter 07: convolution as a matrix product, max pooling, flatten
+``dlaudio.im2col``         windows as rows: im2col, col2im, output sizes
+``dlaudio.conv``           chapter 07: convolution as one more matrix product
+``dlaudio.pooling``        max pooling and flatten
 ``dlaudio.sequential``     a network as a sequence of layers
 ``dlaudio.network``        chapter 02: the multilayer perceptron
 ``dlaudio.loss``           the losses training minimises: E, cross-entropy, L2
@@ -23,10 +25,12 @@
 ``dlaudio.dct``            the DCT-II as a matrix
 ``dlaudio.cepstrum``       MFCCs
 ``dlaudio.synth``          source-filter vowels: glottal pulses, formant resonators
+``dlaudio.formant_tracks`` formants that move: diphthongs and glides
 ``dlaudio.clips``          clip sets (``Clips``): reading and writing WAV folders
 ``dlaudio.vowelset``       Korean vowels from a seed: ``make_vowels`` (``vowels``)
 ``dlaudio.diphthongs``     Korean diphthongs and their reverses: ``make_diphthongs``
-``dlaudio.features``       MFCC rows and log-mel images, one per clip, and their cache
+``dlaudio.features``       MFCC rows, one per clip, and their cache
+``dlaudio.logmel``         log-mel spectrograms as rows, for convolution
 ``dlaudio.splits``         train / validation / test splits by speaker
 ``dlaudio.preprocessing``  standardised features, class indices, one-hot rows
 ``dlaudio.datasets``       the five above under one name, for older imports
@@ -48,11 +52,13 @@ from .data import sum_dataset
 from .dct import dct_matrix
 from .decibels import amplitude_to_db, power_to_db
 from .diphthongs import DiphthongSet, make_diphthongs
-from .features import frame_count, log_mel_features, mfcc_features
+from .features import frame_count, mfcc_features
+from .formant_tracks import gliding_vowel, moving_formant_filter
 from .fourier import dft, dft_matrix, fft_frequencies
 from .gradcheck import gradient_check
 from .init import initial_weights
 from .layers import Dense, Dropout, ReLU, Sigmoid, SoftmaxCrossEntropy, Tanh
+from .logmel import log_mel_features
 from .loss import cross_entropy, l2_penalty, mean_loss, mean_squared_error
 from .mel import (
     EmptyMelFilterWarning,
@@ -70,15 +76,7 @@ from .sequential import Sequential
 from .signals import chirp, pulse_train, tone, white_noise
 from .spectrogram import frame, hann, power_spectrogram, stft
 from .splits import speaker_folds, split_by_speaker
-from .synth import (
-    formant_filter,
-    gliding_vowel,
-    glottal_pulse,
-    glottal_source,
-    moving_formant_filter,
-    resonator_response,
-    vowel,
-)
+from .synth import formant_filter, glottal_pulse, glottal_source, resonator_response, vowel
 from .training import History, train
 from .vowelset import VowelSet, make_vowels, vowels
 from .wav import read_wav, write_wav

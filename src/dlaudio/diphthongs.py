@@ -57,7 +57,7 @@ What the synthesis simplifies
   they keep the diphthong's timing, mirrored, so that only the order
   differs. No consonants, no coarticulation beyond the formant line.
 - Formants move linearly in Hz and are updated every 5 ms
-  (``synth.moving_formant_filter``); the voice source is ``vowel``'s.
+  (``formant_tracks.moving_formant_filter``); the voice source is ``vowel``'s.
 
 Speakers are those of ``make_vowels``: the same groups, vocal-tract factors,
 voice qualities and formant table (``KOREAN_VOWELS``), drawn from
@@ -78,7 +78,7 @@ import numpy as np
 from ._checks import positive_int, sample_rate
 from ._labels import string_list, token_numbers
 from .clips import Clips
-from .synth import gliding_vowel
+from .formant_tracks import gliding_vowel
 from .vowelset import _GROUP_CYCLE, _GROUPS, KOREAN_VOWELS, _speaker_voice
 
 __all__ = ["DIPHTHONGS", "DiphthongSet", "make_diphthongs", "reverse_pairs"]
