@@ -10,7 +10,7 @@ step            dense layer                           convolution layer
 ==============  ====================================  ==============================================
 forward         :math:`h = a \\cdot W`                :math:`h = \\mathrm{cols}(a) \\cdot W`
 rows            one per sample                        one per sample and output position
-:math:`W`       :math:`(n_{in} [+1], n_{out})`        :math:`(k_h k_w C_{in} [+1], C_{out})`
+:math:`W`       :math:`(n_{in} [+1], n_{out})`        :math:`(C_{in} k_h k_w [+1], C_{out})`
 Deriv           :math:`a^T \\cdot \\delta`             :math:`\\mathrm{cols}^T \\cdot \\delta`
 relayed error   :math:`\\delta \\cdot W^T`             :math:`\\mathrm{col2im}(\\delta \\cdot W^T)`
 ==============  ====================================  ==============================================
