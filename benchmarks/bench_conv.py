@@ -30,8 +30,7 @@ import time
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from dlaudio import Adam, Dense, ReLU, Sequential, SoftmaxCrossEntropy, initial_weights
-from dlaudio.conv import Conv2d, Flatten, MaxPool2d
+from dlaudio import Adam, Conv2d, Dense, Flatten, MaxPool2d, ReLU, Sequential, SoftmaxCrossEntropy, initial_weights
 
 try:
     import torch

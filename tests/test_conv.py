@@ -20,7 +20,7 @@ from dlaudio import (
     initial_weights,
     trace,
 )
-from dlaudio.conv import col2im, im2col, output_size
+from dlaudio.im2col import col2im, im2col, output_size
 
 
 def direct_correlation(x, kernels, bias, padding, stride):

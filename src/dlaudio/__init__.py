@@ -47,7 +47,7 @@ from .activations import relu, relu_slope, sigmoid, sigmoid_slope, softmax, tanh
 from .backprop import Trace, trace
 from .cepstrum import mfcc
 from .clips import Clips, load_folder
-from .conv import Conv2d, Flatten, MaxPool2d
+from .conv import Conv2d
 from .data import sum_dataset
 from .dct import dct_matrix
 from .decibels import amplitude_to_db, power_to_db
@@ -71,6 +71,7 @@ from .mel import (
 from .network import MLP
 from .neuron import neuron_output, weighted_sum
 from .optim import SGD, Adam, Momentum
+from .pooling import Flatten, MaxPool2d
 from .preprocessing import Standardizer, encode_labels, one_hot
 from .sequential import Sequential
 from .signals import chirp, pulse_train, tone, white_noise

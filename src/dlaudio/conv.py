@@ -1,19 +1,19 @@
-"""Chapter 07: convolution as one more matrix product, with max pooling and flattening.
+"""Chapter 07: convolution as one more matrix product, the ``Conv2d`` layer.
 
 A convolution layer slides a small kernel over its input and, at every
 position, takes the weighted sum of the window under it. Write each window
 out as a row, one row per output position (*im2col*), and the whole layer is
 the dense layer's product on those rows:
 
-==============  ====================================  ==============================================
-step            dense layer                           convolution layer
-==============  ====================================  ==============================================
-forward         :math:`h = a \\cdot W`                :math:`h = \\mathrm{cols}(a) \\cdot W`
-rows            one per sample                        one per sample and output position
-:math:`W`       :math:`(n_{in} [+1], n_{out})`        :math:`(C_{in} k_h k_w [+1], C_{out})`
-Deriv           :math:`a^T \\cdot \\delta`             :math:`\\mathrm{cols}^T \\cdot \\delta`
-relayed error   :math:`\\delta \\cdot W^T`             :math:`\\mathrm{col2im}(\\delta \\cdot W^T)`
-==============  ====================================  ==============================================
+=============  ==============================  =========================================
+step           dense layer                     convolution layer
+=============  ==============================  =========================================
+forward        :math:`h = a \\cdot W`           :math:`h = \\mathrm{cols}(a) \\cdot W`
+rows           one per sample                  one per sample and output position
+:math:`W`      :math:`(n_{in} [+1], n_{out})`  :math:`(C_{in} k_h k_w [+1], C_{out})`
+Deriv          :math:`a^T \\cdot \\delta`        :math:`\\mathrm{cols}^T \\cdot \\delta`
+relayed error  :math:`\\delta \\cdot W^T`        :math:`\\mathrm{col2im}(\\delta \\cdot W^T)`
+=============  ==============================  =========================================
 
 ``col2im`` adds each row of :math:`\\delta \\cdot W^T` back onto the window
 it came from: windows overlap, so an input that sits in several windows
@@ -38,6 +38,8 @@ Layouts
   array, with no transpose or copy, and it is the layout whose windows the
   next layer's im2col copies in the longest contiguous runs. ``ReLU``,
   ``Tanh`` and ``Dropout`` act element by element on any shape.
+
+Pooling and flattening are in ``dlaudio.pooling``, the windows in ``dlaudio.im2col``.
 
 The rows of :math:`W` are ordered input channel, kernel row, kernel column
 (``(C_in, kh, kw)`` in C order), then the bias row: ``W[:-1].T`` reshaped is
@@ -64,9 +66,8 @@ import numpy as np
 from ._checks import as_generator, choice, positive_int
 from .im2col import _pair, col2im, im2col, output_size
 from .init import INITS, initial_weights
-from .pooling import Flatten, MaxPool2d
 
-__all__ = ["Conv2d", "MaxPool2d", "Flatten", "im2col", "col2im", "output_size"]
+__all__ = ["Conv2d"]
 
 
 class Conv2d:

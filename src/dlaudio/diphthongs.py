@@ -135,8 +135,20 @@ def reverse_pairs(labels=None):
 class DiphthongSet(Clips):
     """The synthetic diphthongs of ``make_diphthongs``: ``Clips`` and how each was made.
 
-    Attributes
+    Parameters
     ----------
+    waves : list of numpy.ndarray
+        The clips (``Clips.waves``).
+    sr : int
+        Their sample rate.
+    labels : list of str
+        One ``DIPHTHONGS`` label per clip.
+    speakers : list of str, optional
+        One speaker id per clip.
+    paths : list of pathlib.Path, optional
+        As in ``Clips`` (``None`` for made clips).
+    starts : numpy.ndarray, optional
+        As in ``Clips`` (``None`` for made clips).
     groups : list of str
         ``"man"``, ``"woman"`` or ``"child"``, per clip.
     f0 : numpy.ndarray
