@@ -11,8 +11,6 @@ blocks at once), and the blocks are added back (overlap-add).
 
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 
 from ._checks import as_generator, finite_real, positive_real, real_sequence, sample_rate
@@ -46,14 +44,6 @@ def _formant_track(formants, times, sr):
         if times[0] < 0 or times[-1] > 1 or (np.diff(times) < 0).any():
             raise ValueError(f"times must rise (not strictly) from >= 0 to <= 1, fractions of the clip; got {times}")
     return targets, times
-
-
-@functools.lru_cache(maxsize=8)
-def _powers(count, size):
-    """``z^-m`` at the ``size // 2 + 1`` bins of an FFT of ``size``, for ``m = 0 .. count - 1`` (read-only)."""
-    powers = np.exp(-2j * np.pi * np.outer(np.arange(count), np.arange(size // 2 + 1)) / size)
-    powers.flags.writeable = False
-    return powers
 
 
 def moving_formant_filter(source, formants, sr, *, times=None, bandwidths=None, block=0.005):
@@ -142,7 +132,7 @@ def moving_formant_filter(source, formants, sr, *, times=None, bandwidths=None, 
     spectra = np.fft.rfft(blocks * window, size)
     # Each resonator's frequency response is gain / (1 - 2 r cos(theta) z^-1 + r^2 z^-2); the cascade's
     # denominator is the product of those quadratics, a polynomial in z^-1 whose coefficients (per block)
-    # are evaluated at every FFT bin by one matrix product.
+    # are evaluated at every FFT bin.
     a1 = -2.0 * r * np.cos(2.0 * np.pi * track / sr)
     a2 = r**2
     poly = np.zeros((count, 2 * track.shape[1] + 1))
@@ -151,8 +141,12 @@ def moving_formant_filter(source, formants, sr, *, times=None, bandwidths=None, 
         poly[:, 2:] += a1[:, k, None] * poly[:, 1:-1] + a2[:, k, None] * poly[:, :-2]
         poly[:, 1] += a1[:, k] * poly[:, 0]
     gain = np.prod(1.0 + a1 + a2, axis=1)
-    denominator = np.dot(poly, _powers(poly.shape[1], size))
-    # gain / D as gain * conj(D) / |D|^2: numpy's complex division is several times slower.
+    # Horner's rule at every bin (element-wise, so the result does not depend on the BLAS or its threads).
+    z = np.exp(-2j * np.pi * np.arange(size // 2 + 1) / size)
+    denominator = np.broadcast_to(poly[:, -1:], spectra.shape).astype(complex)
+    for m in range(poly.shape[1] - 2, -1, -1):
+        denominator *= z
+        denominator += poly[:, m : m + 1]
     scale = gain[:, None] / (denominator.real**2 + denominator.imag**2)
     spectra *= np.conj(denominator, out=denominator)
     spectra *= scale
