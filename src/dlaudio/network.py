@@ -79,11 +79,6 @@ class MLP(Sequential):
 
     Attributes
     ----------
-    weights : list of numpy.ndarray
-        :math:`W_0 \\dots W_{L-1}`; ``weights[l]`` has shape
-        :math:`(n_l, n_{l+1})`, or :math:`(n_l + 1, n_{l+1})` with biases
-        (the bias row last). Read them, change entries in place, or assign a
-        new list (checked for shape and finiteness, converted to ``dtype``).
     dtype : numpy.dtype
         float64 or float32, as chosen when the network was made.
     output : str
@@ -252,7 +247,13 @@ class MLP(Sequential):
 
     @property
     def weights(self) -> list:
-        """The weight matrices :math:`W_0 \\dots W_{L-1}`, one per layer with weights."""
+        """The weight matrices :math:`W_0 \\dots W_{L-1}`, one per layer with weights.
+
+        ``weights[l]`` has shape :math:`(n_l, n_{l+1})`, or
+        :math:`(n_l + 1, n_{l+1})` with biases (the bias row last). Read them,
+        change entries in place, or assign a new list (checked for shape and
+        finiteness, converted to ``dtype``).
+        """
         return [layer.W for layer in self.weighted]
 
     @weights.setter
