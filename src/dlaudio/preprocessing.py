@@ -82,7 +82,7 @@ class Standardizer:
         Parameters
         ----------
         x : array_like
-            Features with as many as ``fit`` saw.
+            Features with as many columns (last axis) as ``fit`` saw.
 
         Returns
         -------
