@@ -24,10 +24,10 @@ The numpydoc checks enforced (``CHECKS``) are the ones a learner reading the
 API page notices: a docstring at all (GL08); a one-line summary, capitalised,
 ending in a period (SS01-SS04, SS06); well-formed layout and sections in the
 right order (GL01-GL03, GL05-GL07, GL10); every parameter documented, none
-unknown, in the signature's order, each with a type and a description
-(PR01-PR07, PR10); a Returns section when a value is returned, with the type on
-its first line and a description (RT01-RT03), and a Yields section for a
-generator or context manager (YD01).
+unknown, in the signature's order, each with a type and a description that
+is a sentence (PR01-PR10); a Returns section when a value is returned, with the
+type on its first line and a description ending in a period (RT01-RT03, RT05),
+and a Yields section for a generator or context manager (YD01).
 
 Not enforced, on purpose:
 
@@ -39,11 +39,12 @@ Not enforced, on purpose:
 - ES01 (extended summary): a short function with a clear summary needs no
   second paragraph; requiring one invites filler.
 - SS05 (infinitive verb): the course's summaries are often noun phrases in the
-  notes' words ("The sigmoid of ``h``...", "Gradient descent with momentum...")
-  which read well on the page; the rule would only reword them.
-- PR08/PR09, RT04/RT05 (descriptions capitalised and ending in a period): a
-  description often starts with a symbol or a literal (``h``, ``None``), where
-  a capital letter is wrong.
+  notes' words ("Slope of the sigmoid...", "Labels to class indices...",
+  "MFCCs of every clip...") which read well on the page; numpydoc takes a
+  plural noun for a verb in the third person, and the rule would only reword
+  them.
+- RT04 (a return description starts with a capital letter): some start with
+  a dtype ("float64 dB values of the same shape"), written as numpy writes it.
 """
 
 from __future__ import annotations
@@ -84,10 +85,13 @@ CHECKS = {
     "PR05",
     "PR06",
     "PR07",
+    "PR08",
+    "PR09",
     "PR10",
     "RT01",
     "RT02",
     "RT03",
+    "RT05",
     "YD01",
 }
 
