@@ -42,6 +42,20 @@ def frame(y, frame_length, hop_length):
     The result is a read-only view into ``y`` (no samples are copied, frames
     share memory where they overlap): copy it before writing into it.
 
+    Parameters
+    ----------
+    y : array_like
+        A 1-D signal, at least ``frame_length`` samples long.
+    frame_length : int
+        Samples per frame.
+    hop_length : int
+        Samples between the starts of successive frames.
+
+    Returns
+    -------
+    numpy.ndarray
+        The frames as columns, shape ``(frame_length, n_frames)``.
+
     Examples
     --------
     >>> frame(np.arange(7.0), frame_length=3, hop_length=2)
@@ -71,6 +85,11 @@ def hann(n, periodic=True):
         repeats seamlessly, which is what a DFT frame assumes.
         ``False``: :math:`M = n - 1`, symmetric with a zero at both ends,
         the same as ``numpy.hanning(n)``.
+
+    Returns
+    -------
+    numpy.ndarray
+        The ``n`` values of the window, float64.
 
     Examples
     --------
@@ -227,8 +246,21 @@ def power_spectrogram(
 ):
     """``abs(stft(y, ...)) ** power``: the power (``power=2``) or magnitude (``power=1``) spectrogram.
 
-    The arguments are ``stft``'s, plus ``power`` (> 0). This is the
-    spectrogram ``librosa.feature.melspectrogram`` starts from.
+    This is the spectrogram ``librosa.feature.melspectrogram`` starts from.
+
+    Parameters
+    ----------
+    y : array_like
+        A 1-D mono signal, as in ``stft``.
+    n_fft, hop_length, win_length, window, center, pad_mode : as in stft
+        The framing and the window.
+    power : float
+        The exponent, > 0: 2 for power, 1 for magnitude.
+
+    Returns
+    -------
+    numpy.ndarray
+        float64, shape ``(1 + n_fft // 2, n_frames)``.
 
     Examples
     --------
