@@ -16,7 +16,8 @@
 ``dlaudio.training``       the training loop in mini-batches, early stopping
 ``dlaudio.gradcheck``      backpropagation against finite differences
 ``dlaudio.data``           the sum data set and the worked 2-2-1 example
-``dlaudio.wav``            chapter 03: reading and writing WAV files
+``dlaudio.wav``            chapter 03: reading and writing WAV files; reading FLAC and OGG
+``dlaudio.recordings``     six real recordings that ship with the package: ``example``
 ``dlaudio.signals``        tones, chirps, white noise and pulse trains
 ``dlaudio.fourier``        the DFT as a matrix product, bin frequencies
 ``dlaudio.spectrogram``    frames, the Hann window, the STFT
@@ -73,17 +74,19 @@ from .neuron import neuron_output, weighted_sum
 from .optim import SGD, Adam, Momentum
 from .pooling import Flatten, MaxPool2d
 from .preprocessing import Standardizer, encode_labels, one_hot
+from .recordings import attribution, example
 from .sequential import Sequential
 from .signals import chirp, pulse_train, tone, white_noise
-from .spectrogram import frame, hann, power_spectrogram, stft
+from .spectrogram import frame, hann, istft, power_spectrogram, stft
 from .splits import speaker_folds, split_by_speaker
 from .synth import formant_filter, glottal_pulse, glottal_source, resonator_response, vowel
 from .training import History, train
 from .vowelset import VowelSet, make_vowels, vowels
-from .wav import read_wav, write_wav
+from .wav import read_audio, read_wav, write_wav
 
 __all__ = [
     "Adam",
+    "attribution",
     "Clips",
     "Conv2d",
     "Dense",
@@ -91,7 +94,9 @@ __all__ = [
     "Dropout",
     "EmptyMelFilterWarning",
     "Flatten",
+    "example",
     "History",
+    "istft",
     "MLP",
     "MaxPool2d",
     "Momentum",
@@ -142,6 +147,7 @@ __all__ = [
     "power_spectrogram",
     "power_to_db",
     "pulse_train",
+    "read_audio",
     "read_wav",
     "relu",
     "relu_slope",
