@@ -212,7 +212,7 @@ class Conv2d:
 
     @property
     def kernels(self):
-        """The kernels as ``(C_out, C_in, kh, kw)``, PyTorch's layout: a view of ``W`` without the bias row."""
+        """The kernels as ``(C_out, C_in, kh, kw)``, PyTorch's layout; a view of ``W`` without the bias row."""
         kh, kw = self.kernel_size
         return self.W[: self.c_in * kh * kw].T.reshape(self.c_out, self.c_in, kh, kw)
 

@@ -80,7 +80,7 @@ def moving_formant_filter(source, formants, sr, *, times=None, bandwidths=None, 
         ``None``: spread evenly from 0 to 1.
     bandwidths : sequence of float, optional
         One bandwidth per formant, in Hz, fixed; ``None``:
-        ````synth.default_bandwidths`` of the formants of each block.
+        ``synth.default_bandwidths`` of the formants of each block.
     block : float
         The hop between blocks in seconds (the formants change once per
         block); 5 ms by default.

@@ -24,8 +24,9 @@ def log_mel_features(waves, sr=None, *, n_mels=40, n_fft=512, hop_length=160, fr
     ``(n_mels, frames)`` (mel bands down, time across), is flattened band by
     band into one row: the rows ``Conv2d(..., in_shape=(1, n_mels, frames))``
     takes. Longer clips keep their first ``frames`` frames; shorter ones are
-    padded with silence, the clip's own floor (its loudest value less
-    ``top_db``). Unlike the frame means of chapter 05, time order is kept.
+    padded with silence, the clip's own lowest value (never below its loudest
+    value less ``top_db``). Unlike the frame means of chapter 05, time order
+    is kept.
 
     Parameters
     ----------
