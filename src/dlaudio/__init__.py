@@ -11,8 +11,9 @@
 ``dlaudio.loss``           the losses training minimises: E, cross-entropy, L2
 ``dlaudio.optim``          what turns Derivs into steps: gradient descent, momentum, Adam
 ``dlaudio.training``       the training loop in mini-batches, early stopping
+``dlaudio.recurrent``      chapter 08: RNN and LSTM layers, backpropagation through time
 ``dlaudio.gradcheck``      backpropagation against finite differences
-``dlaudio.data``           the sum data set and the worked 2-2-1 example
+``dlaudio.data``           the sum data set, the worked 2-2-1 example, the time-order task
 ``dlaudio.wav``            chapter 03: reading and writing WAV files
 ``dlaudio.signals``        tones, chirps, white noise and pulse trains
 ``dlaudio.fourier``        the DFT as a matrix product, bin frequencies
@@ -62,6 +63,7 @@ from .network import MLP
 from .neuron import neuron_output, weighted_sum
 from .optim import SGD, Adam, Momentum
 from .preprocessing import Standardizer, encode_labels, one_hot
+from .recurrent import LSTM, RNN
 from .sequential import Sequential
 from .signals import chirp, pulse_train, tone, white_noise
 from .spectrogram import frame, hann, power_spectrogram, stft
@@ -78,8 +80,10 @@ __all__ = [
     "Dropout",
     "EmptyMelFilterWarning",
     "History",
+    "LSTM",
     "MLP",
     "Momentum",
+    "RNN",
     "ReLU",
     "SGD",
     "Sequential",
