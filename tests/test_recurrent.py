@@ -302,6 +302,8 @@ def test_bad_input_raises_and_changes_nothing(cls):
         order_dataset(4, steps=1)
     with pytest.raises(ValueError, match=r"forget_bias must be a finite number"):
         LSTM((4, 3), 2, forget_bias=float("inf"))
+    with pytest.raises(TypeError, match="no forget gate"):
+        RNN((4, 3), 2, forget_bias=1.0)
     np.testing.assert_array_equal(net.W_all, W)
 
 

@@ -307,9 +307,21 @@ class _Recurrent:
     """What the RNN and the LSTM share: sizes, checks, ``W`` and its blocks, the output, the loop backwards."""
 
     GATES = 1
-    FORGET_BIAS = 0.0
 
-    def __init__(self, in_shape, hidden, *, bias=True, output="last", W=None, rng=None, recurrent_init="orthogonal"):
+    def __init__(
+        self,
+        in_shape,
+        hidden,
+        *,
+        bias=True,
+        output="last",
+        W=None,
+        rng=None,
+        recurrent_init="orthogonal",
+        forget_bias=0.0,
+    ):
+        if self.GATES == 1 and forget_bias:
+            raise TypeError("forget_bias is the LSTM's: a plain RNN has no forget gate")
         self.T, self.F = _in_shape(in_shape)
         self.H = positive_int(hidden, "hidden (the number of units)")
         if not isinstance(bias, bool):
@@ -318,7 +330,7 @@ class _Recurrent:
         self.output = choice(output, "output", OUTPUTS)
         shape = (self.F + self.H + bias, self.GATES * self.H)
         if W is None:
-            W = recurrent_weights(self.F, self.H, self.GATES, rng, bias, recurrent_init, self.FORGET_BIAS)
+            W = recurrent_weights(self.F, self.H, self.GATES, rng, bias, recurrent_init, forget_bias)
         else:
             dtype = np.float32 if getattr(W, "dtype", None) == np.float32 else np.float64
             W = all_finite(real_array(W, "W", dtype=dtype), "W")
@@ -502,7 +514,7 @@ class _Recurrent:
             The error of the output, ``(n_samples, n_out)``.
         """
         x = self._checked_rows(x)
-        error = real_array(error, "error", dtype=self.W.dtype)
+        error = all_finite(real_array(error, "error", dtype=self.W.dtype), "error")
         if error.ndim == 1:
             error = error[np.newaxis]
         out, steps = self.forward(x)
@@ -674,8 +686,16 @@ class LSTM(_Recurrent):
         recurrent_init="orthogonal",
         forget_bias=1.0,
     ):
-        self.FORGET_BIAS = finite_real(forget_bias, "forget_bias")
-        super().__init__(in_shape, hidden, bias=bias, output=output, W=W, rng=rng, recurrent_init=recurrent_init)
+        super().__init__(
+            in_shape,
+            hidden,
+            bias=bias,
+            output=output,
+            W=W,
+            rng=rng,
+            recurrent_init=recurrent_init,
+            forget_bias=finite_real(forget_bias, "forget_bias"),
+        )
 
     def _run(self, Z, steps):
         """The steps forward: the four gates from one product, then the cell and the hidden state."""
