@@ -8,7 +8,10 @@ import pytest
 from dlaudio import MLP, Adam, Dense, Sequential, SoftmaxCrossEntropy, Tanh, gradient_check, one_hot, trace
 from dlaudio.data import order_dataset
 from dlaudio.gradcheck import numerical_gradient
-from dlaudio.recurrent import LSTM, OUTPUTS, RNN, recurrent_weights, sequence_rows
+from dlaudio.init import recurrent_weights
+from dlaudio.lstm import LSTM
+from dlaudio.recurrent import OUTPUTS, sequence_rows
+from dlaudio.rnn import RNN
 
 LAYERS = (RNN, LSTM)
 

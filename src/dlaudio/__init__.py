@@ -5,13 +5,15 @@
 ``dlaudio.activations``    sigmoid, ReLU, tanh and their slopes, the softmax
 ``dlaudio.backprop``       chapter 02-1: the formulas of backpropagation, trace
 ``dlaudio.layers``         each step of a network: dense, activations, dropout, softmax output
-``dlaudio.init``           initial weights: standard normal, Xavier, He
+``dlaudio.init``           initial weights: standard normal, Xavier, He, recurrent
 ``dlaudio.sequential``     a network as a sequence of layers
 ``dlaudio.network``        chapter 02: the multilayer perceptron
 ``dlaudio.loss``           the losses training minimises: E, cross-entropy, L2
 ``dlaudio.optim``          what turns Derivs into steps: gradient descent, momentum, Adam
 ``dlaudio.training``       the training loop in mini-batches, early stopping
-``dlaudio.recurrent``      chapter 08: RNN and LSTM layers, backpropagation through time
+``dlaudio.recurrent``      chapter 08: what recurrent layers share, backpropagation through time
+``dlaudio.rnn``            the plain recurrent layer, with a worked example
+``dlaudio.lstm``           the LSTM layer: four gates and a cell
 ``dlaudio.gradcheck``      backpropagation against finite differences
 ``dlaudio.data``           the sum data set, the worked 2-2-1 example, the time-order task
 ``dlaudio.wav``            chapter 03: reading and writing WAV files
@@ -51,6 +53,7 @@ from .gradcheck import gradient_check
 from .init import initial_weights
 from .layers import Dense, Dropout, ReLU, Sigmoid, SoftmaxCrossEntropy, Tanh
 from .loss import cross_entropy, l2_penalty, mean_loss, mean_squared_error
+from .lstm import LSTM
 from .mel import (
     EmptyMelFilterWarning,
     hz_to_mel,
@@ -63,7 +66,7 @@ from .network import MLP
 from .neuron import neuron_output, weighted_sum
 from .optim import SGD, Adam, Momentum
 from .preprocessing import Standardizer, encode_labels, one_hot
-from .recurrent import LSTM, RNN
+from .rnn import RNN
 from .sequential import Sequential
 from .signals import chirp, pulse_train, tone, white_noise
 from .spectrogram import frame, hann, power_spectrogram, stft

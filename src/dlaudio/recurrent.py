@@ -17,7 +17,7 @@ layer       forward, step :math:`t = 1 \\dots T`                               `
 
 with :math:`h_0 = c_0 = 0`. The last row of ``W`` is the bias, the weight of
 a constant input 1, as in the course (``bias=False`` drops it); in the LSTM
-the four gates are one matrix product split in four columns blocks, passed
+the four gates are one matrix product split in four column blocks, passed
 through the sigmoid (:math:`i, f, o`) and the tanh (:math:`g`). The same
 ``W`` is used at every step: the network is a stack of :math:`T` layers that
 share one weight matrix ("unrolled in time").
@@ -52,45 +52,8 @@ chapter 02-3 again, now in time; the LSTM's cell state is relayed by
 :math:`\\odot f` alone, an additive path that a forget gate near 1 keeps open
 (``BPTT.sizes`` measures both).
 
-A worked example: one input, one unit, no bias, three steps, every number
-by hand. :math:`W = [w_a, w_h]^T = [0.5, 0.8]^T`, frames :math:`1, 0.5, -1`:
-
->>> rnn = RNN((3, 1), 1, bias=False, W=[[0.5], [0.8]])
->>> x = [[1.0, 0.5, -1.0]]
->>> run = rnn.unroll(x)
->>> run.h[0, :, 0].round(4)
-array([ 0.4621,  0.5509, -0.0592])
-
-that is :math:`h_1 = \\tanh(0.5 \\cdot 1) = 0.4621`,
-:math:`h_2 = \\tanh(0.5 \\cdot 0.5 + 0.8 \\cdot 0.4621) = \\tanh(0.6197) = 0.5509`,
-:math:`h_3 = \\tanh(0.5 \\cdot (-1) + 0.8 \\cdot 0.5509) = \\tanh(-0.0593) = -0.0592`.
-Many-to-one: the error of the output :math:`h_3` is, say, 0.1. Back through
-time, :math:`\\delta_t = \\mathrm{error}(h_t) \\, (1 - h_t^2)` and
-:math:`\\mathrm{error}(h_{t-1}) = \\delta_t \\, w_h`:
-
->>> bptt = rnn.through_time(x, [[0.1]])
->>> bptt.dh[0, :, 0].round(5)  # error(h_1), error(h_2), error(h_3)
-array([0.04442, 0.07972, 0.1    ])
->>> bptt.delta[0, :, 0].round(5)  # delta_1, delta_2, delta_3
-array([0.03493, 0.05552, 0.09965])
-
-:math:`\\delta_3 = 0.1 \\, (1 - 0.0592^2) = 0.09965`, relayed
-:math:`0.8 \\cdot 0.09965 = 0.07972`, :math:`\\delta_2 = 0.07972 \\, (1 - 0.5509^2)
-= 0.05552`, relayed :math:`0.8 \\cdot 0.05552 = 0.04442`,
-:math:`\\delta_1 = 0.04442 \\, (1 - 0.4621^2) = 0.03493`: the error shrinks at
-every step back. One Deriv per weight, gathered over the steps,
-:math:`\\sum_t [a_t, h_{t-1}]^T \\delta_t`, and the error relayed to each
-frame, :math:`\\delta_t \\, w_a`:
-
->>> bptt.deriv.round(5)
-array([[-0.03695],
-       [ 0.08056]])
->>> bptt.error_in.round(5)
-array([[0.01747, 0.02776, 0.04982]])
-
-:math:`\\mathrm{Deriv}_a = 1 \\cdot 0.03493 + 0.5 \\cdot 0.05552 - 1 \\cdot 0.09965
-= -0.03695` and :math:`\\mathrm{Deriv}_h = 0 \\cdot 0.03493 + 0.4621 \\cdot 0.05552
-+ 0.5509 \\cdot 0.09965 = 0.08056` (:math:`h_0 = 0`).
+The layers are ``dlaudio.rnn.RNN`` and ``dlaudio.lstm.LSTM``; ``Recurrent`` holds
+what they share; ``dlaudio.init.recurrent_weights`` draws their initial weights.
 """
 
 from __future__ import annotations
@@ -99,18 +62,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import all_finite, as_generator, choice, finite_real, positive_int, real_array
-from .activations import sigmoid, sigmoid_slope, tanh, tanh_slope
-from .init import initial_weights
+from ._checks import all_finite, choice, positive_int, real_array
+from .init import recurrent_weights
 
-__all__ = ["RNN", "LSTM", "Unrolled", "BPTT", "sequence_rows", "recurrent_weights", "OUTPUTS", "RECURRENT_INITS"]
+__all__ = ["Recurrent", "Unrolled", "BPTT", "sequence_rows", "OUTPUTS"]
 
 #: What a recurrent layer hands on: the last hidden state :math:`h_T`, the
 #: mean of :math:`h_1 \dots h_T`, or every :math:`h_t` (a row of
 #: :math:`T \cdot H`, the input of a second recurrent layer).
 OUTPUTS = ("last", "mean", "sequence")
-#: How the recurrent block :math:`W_h` is drawn.
-RECURRENT_INITS = ("orthogonal", "xavier")
 
 
 def sequence_rows(frames):
@@ -150,74 +110,6 @@ def _in_shape(in_shape):
     return positive_int(in_shape[0], "in_shape[0] (T, the steps)"), positive_int(
         in_shape[1], "in_shape[1] (F, the features per step)"
     )
-
-
-def _orthogonal(H, rng):
-    """A random orthogonal :math:`H \\times H` matrix, uniform over the orthogonal group (QR with signs fixed)."""
-    q, r = np.linalg.qr(rng.standard_normal((H, H)))
-    return q * np.where(np.diag(r) < 0, -1.0, 1.0)
-
-
-def recurrent_weights(F, H, gates, rng=None, bias=True, recurrent_init="orthogonal", forget_bias=0.0):
-    """Initial ``W`` of a recurrent layer: ``(F + H [+ 1], gates * H)``, the input rows, the recurrent rows, the bias.
-
-    Each gate's block is drawn on its own, as if it were a layer of its own:
-
-    - the input rows :math:`W_a` (:math:`F \\times H` per gate), Xavier/Glorot
-      uniform, :math:`\\mathcal{U}(-r, r)`, :math:`r = \\sqrt{6 / (F + H)}`
-      (Glorot and Bengio 2010; ``dlaudio.init``), right for the sigmoid and
-      tanh;
-    - the recurrent rows :math:`W_h` (:math:`H \\times H` per gate), orthogonal
-      by default (Saxe, McClelland and Ganguli 2014): every singular value is
-      1, so :math:`h_{t-1} \\cdot W_h` neither shrinks nor stretches the state,
-      the best start for an error relayed back through many steps; or
-      Xavier;
-    - the biases 0, except the LSTM's forget gate, ``forget_bias`` (1 for
-      the LSTM: Gers, Schmidhuber and Cummins 2000; Jozefowicz, Zaremba and
-      Sutskever 2015): :math:`f = \\sigma(1) \\approx 0.73` at the start, so
-      the cell keeps most of its past, and its error, from the first update.
-
-    Parameters
-    ----------
-    F : int
-        Features per step.
-    H : int
-        Hidden units.
-    gates : int
-        1 for the RNN, 4 for the LSTM (gate order :math:`i, f, g, o`, as in
-        PyTorch).
-    rng : None, int or numpy.random.Generator
-        Source of the draws.
-    bias : bool
-        Whether ``W`` has the bias row last.
-    recurrent_init : {"orthogonal", "xavier"}
-        How :math:`W_h` is drawn.
-    forget_bias : float
-        The forget gate's initial bias (the second block of ``gates == 4``).
-
-    Returns
-    -------
-    numpy.ndarray
-        float64, shape ``(F + H + bias, gates * H)``.
-
-    Examples
-    --------
-    >>> W = recurrent_weights(3, 2, 4, rng=0, forget_bias=1.0)
-    >>> W.shape, W[-1].tolist()
-    ((6, 8), [0.0, 0.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0])
-    >>> Wh = W[3:5, :2]
-    >>> bool(np.allclose(Wh @ Wh.T, np.eye(2)))
-    True
-    """
-    rng = as_generator(rng)
-    recurrent_init = choice(recurrent_init, "recurrent_init", RECURRENT_INITS)
-    blocks = []
-    for k in range(gates):
-        Wa = initial_weights(F, H, rng, "xavier")
-        Wh = _orthogonal(H, rng) if recurrent_init == "orthogonal" else initial_weights(H, H, rng, "xavier")
-        b = np.full((1, H), forget_bias if (gates == 4 and k == 1) else 0.0)
-        blocks.append(np.vstack([Wa, Wh, b] if bias else [Wa, Wh]))
-    return np.hstack(blocks)
 
 
 @dataclass(frozen=True)
@@ -303,8 +195,14 @@ class _Steps:
         self.tc = []  # per step: tanh(c_t) (LSTM)
 
 
-class _Recurrent:
-    """What the RNN and the LSTM share: sizes, checks, ``W`` and its blocks, the output, the loop backwards."""
+class Recurrent:
+    """What the RNN and the LSTM share: sizes, checks, ``W`` and its blocks, the output, the walk back in time.
+
+    Not used on its own: a subclass says how many gate blocks ``W`` has
+    (``GATES``), how one step runs forward (``_run``) and how one step turns
+    the error of its state into :math:`\\delta_t` (``_step_back``). The
+    parameters are those of ``dlaudio.rnn.RNN`` and ``dlaudio.lstm.LSTM``.
+    """
 
     GATES = 1
 
@@ -526,210 +424,3 @@ class _Recurrent:
     def __repr__(self) -> str:
         extras = (", bias" if self.bias else "") + ("" if self.output == "last" else f", output={self.output!r}")
         return f"{type(self).__name__}(T={self.T}, F={self.F} -> H={self.H}{extras})"
-
-
-class RNN(_Recurrent):
-    """The plain recurrent layer, :math:`h_t = \\tanh([a_t, h_{t-1}, 1] \\cdot W)`, trained through time.
-
-    Parameters
-    ----------
-    in_shape : (int, int)
-        ``(T, F)``: steps per sequence and features per step. Each sample is
-        a row of :math:`T \\cdot F` numbers, frame after frame
-        (``sequence_rows``).
-    hidden : int
-        :math:`H`, the units of the hidden state.
-    bias : bool
-        Whether the row ends in a constant 1, whose weights (the last row of
-        ``W``) are the biases.
-    output : {"last", "mean", "sequence"}
-        What goes on to the next layer: :math:`h_T` (many-to-one, the
-        default), the mean of :math:`h_1 \\dots h_T`, or every :math:`h_t`
-        as a row of :math:`T \\cdot H` (to stack a second recurrent layer
-        with ``in_shape=(T, H)``).
-    W : array_like, optional
-        The weights, ``(F + H [+ 1], H)``: rows :math:`W_a`, then
-        :math:`W_h`, then the bias. Drawn by ``recurrent_weights`` if not given.
-    rng : None, int or numpy.random.Generator
-        Source of the initial weights.
-    recurrent_init : {"orthogonal", "xavier"}
-        How :math:`W_h` is drawn (``recurrent_weights``).
-
-    Attributes
-    ----------
-    W, deriv : numpy.ndarray
-        The weights and the :math:`\\mathrm{Deriv}` of the last ``backward``
-        (a network rebinds both to its own storage).
-
-    Examples
-    --------
-    A sequence of one step is a dense layer with a tanh, fed
-    :math:`[a_1, h_0 = 0, 1]`:
-
-    >>> rnn = RNN((1, 2), 3, rng=0)
-    >>> a1 = np.array([[0.5, -1.0]])
-    >>> h, _ = rnn.forward(a1)
-    >>> bool(np.allclose(h, np.tanh(np.hstack([a1, np.zeros((1, 3)), [[1.0]]]) @ rnn.W)))
-    True
-    """
-
-    GATES = 1
-
-    def _run(self, Z, steps):
-        """The steps forward: :math:`h_t = \\tanh(a_t \\cdot W_a + b + h_{t-1} \\cdot W_h)`."""
-        Wh = self._blocks()[1]
-        h = steps.h[0]
-        for t in range(self.T):
-            z = Z[:, t]
-            z += np.dot(h, Wh)
-            h = tanh(z)
-            steps.h.append(h)
-            steps.s.append(h)
-
-    def _step_back(self, t, dh, dc, steps, delta, keep):
-        """:math:`\\delta_t = \\mathrm{error}(h_t) \\odot (1 - h_t^2)`, written into ``delta``."""
-        np.multiply(dh, tanh_slope(steps.h[t + 1]), out=delta)
-        return dc
-
-
-class LSTM(_Recurrent):
-    """Long short-term memory (Hochreiter and Schmidhuber 1997, with the forget gate of Gers et al. 2000).
-
-    At each step one product gives the four gates' weighted sums,
-    :math:`[z_i, z_f, z_g, z_o] = [a_t, h_{t-1}, 1] \\cdot W`, then
-
-    .. math::
-
-        i = \\sigma(z_i),\\ f = \\sigma(z_f),\\ g = \\tanh(z_g),\\ o = \\sigma(z_o),\\qquad
-        c_t = f \\odot c_{t-1} + i \\odot g,\\qquad h_t = o \\odot \\tanh(c_t).
-
-    The input gate :math:`i` lets the candidate :math:`g` into the cell,
-    the forget gate :math:`f` keeps (1) or clears (0) the cell's past, and
-    the output gate :math:`o` lets the cell out. Backward, with
-    :math:`\\mathrm{error}(c_t)` gathering what comes through :math:`h_t`,
-    :math:`\\mathrm{error}(h_t) \\odot o \\odot (1 - \\tanh^2 c_t)`, and what
-    comes from the next step, :math:`\\mathrm{error}(c_{t+1}) \\odot f_{t+1}`,
-    the gates' deltas are
-
-    .. math::
-
-        \\delta_i = \\mathrm{error}(c_t) \\odot g \\odot i(1 - i),\\
-        \\delta_f = \\mathrm{error}(c_t) \\odot c_{t-1} \\odot f(1 - f),\\
-        \\delta_g = \\mathrm{error}(c_t) \\odot i \\odot (1 - g^2),\\
-        \\delta_o = \\mathrm{error}(h_t) \\odot \\tanh(c_t) \\odot o(1 - o),
-
-    each gate's slope written from its output (``sigmoid_slope``,
-    ``tanh_slope``); side by side they are :math:`\\delta_t`, and
-    :math:`\\mathrm{Deriv}` and the relayed errors follow as for the RNN.
-    The cell's error goes back one step multiplied by :math:`f` only, with
-    no weight matrix and no squashing slope: where :math:`f \\approx 1` it
-    travels far.
-
-    ``W`` has the layout of PyTorch's ``torch.nn.LSTM`` transposed and
-    stacked: gate order :math:`i, f, g, o`; ``W[:F]`` is ``weight_ih_l0.T``,
-    ``W[F:F+H]`` is ``weight_hh_l0.T``, and the bias row is
-    ``bias_ih_l0 + bias_hh_l0`` (PyTorch keeps two biases whose sum is the
-    one bias); ``benchmarks/bench_recurrent.py`` checks that the two agree.
-
-    Parameters
-    ----------
-    in_shape : (int, int)
-        ``(T, F)``: steps per sequence and features per step; each sample is
-        a row of :math:`T \\cdot F` numbers, frame after frame.
-    hidden : int
-        :math:`H`, the units of the hidden state and of the cell.
-    bias : bool
-        Whether the row ends in a constant 1 (the last row of ``W``, the
-        biases, the forget gate's starting at ``forget_bias``).
-    output : {"last", "mean", "sequence"}
-        :math:`h_T`, the mean of the :math:`h_t`, or every :math:`h_t` in a row (see ``RNN``).
-    W : array_like, optional
-        The weights, ``(F + H [+ 1], 4H)``; drawn by ``recurrent_weights`` if not given.
-    rng : None, int or numpy.random.Generator
-        Source of the initial weights.
-    recurrent_init : {"orthogonal", "xavier"}
-        How :math:`W_h` is drawn.
-    forget_bias : float
-        The forget gate's initial bias, 1 by default (Gers et al. 2000;
-        Jozefowicz et al. 2015); ignored when ``W`` is given or without a bias.
-
-    Examples
-    --------
-    One unit, one input, two steps, every gate's weight 0.5 and biases 0:
-
-    >>> lstm = LSTM((2, 1), 1, bias=False, W=np.full((2, 4), 0.5))
-    >>> run = lstm.unroll([1.0, 1.0])
-    >>> {k: v[0, :, 0].round(4).tolist() for k, v in run.gates.items()}
-    {'i': [0.6225, 0.6427], 'f': [0.6225, 0.6427], 'g': [0.4621, 0.5278], 'o': [0.6225, 0.6427]}
-    >>> run.c[0, :, 0].round(4), run.h[0, :, 0].round(4)
-    (array([0.2876, 0.5241]), array([0.1743, 0.3091]))
-
-    Step 1: every gate's sum is :math:`0.5 \\cdot 1 = 0.5`, so
-    :math:`i = f = o = \\sigma(0.5) = 0.6225`, :math:`g = \\tanh(0.5) = 0.4621`,
-    :math:`c_1 = f \\cdot 0 + i g = 0.2876` and :math:`h_1 = o \\tanh(c_1) = 0.1743`.
-    Step 2: every sum is :math:`0.5 \\cdot 1 + 0.5 \\cdot 0.1743 = 0.5871`, and
-    :math:`c_2 = 0.6427 \\cdot 0.2876 + 0.6427 \\cdot 0.5278 = 0.5241`,
-    :math:`h_2 = 0.6427 \\tanh(0.5241) = 0.3091`.
-    """
-
-    GATES = 4
-
-    def __init__(
-        self,
-        in_shape,
-        hidden,
-        *,
-        bias=True,
-        output="last",
-        W=None,
-        rng=None,
-        recurrent_init="orthogonal",
-        forget_bias=1.0,
-    ):
-        super().__init__(
-            in_shape,
-            hidden,
-            bias=bias,
-            output=output,
-            W=W,
-            rng=rng,
-            recurrent_init=recurrent_init,
-            forget_bias=finite_real(forget_bias, "forget_bias"),
-        )
-
-    def _run(self, Z, steps):
-        """The steps forward: the four gates from one product, then the cell and the hidden state."""
-        H = self.H
-        Wh = self._blocks()[1]
-        h, c = steps.h[0], steps.c[0]
-        for t in range(self.T):
-            z = Z[:, t]
-            z += np.dot(h, Wh)
-            s = sigmoid(z)  # i, f and o; the g block is replaced just below
-            s[:, 2 * H : 3 * H] = tanh(z[:, 2 * H : 3 * H])
-            i, f, g, o = s[:, :H], s[:, H : 2 * H], s[:, 2 * H : 3 * H], s[:, 3 * H :]
-            c = f * c
-            c += i * g
-            tc = tanh(c)
-            h = o * tc
-            steps.s.append(s)
-            steps.tc.append(tc)
-            steps.c.append(c)
-            steps.h.append(h)
-
-    def _step_back(self, t, dh, dc, steps, delta, keep):
-        """The gates' deltas of step ``t`` into ``delta``; returns the error of :math:`c_{t-1}`."""
-        H = self.H
-        s, tc, c_prev = steps.s[t], steps.tc[t], steps.c[t]
-        i, f, g, o = s[:, :H], s[:, H : 2 * H], s[:, 2 * H : 3 * H], s[:, 3 * H :]
-        dc = dc + dh * o * tanh_slope(tc)  # error(c_t): from the next step and through h_t
-        if keep is not None:
-            keep["dc"][:, t] = dc
-        slope = sigmoid_slope(s)  # i(1 - i), f(1 - f), o(1 - o); the g block replaced by 1 - g^2
-        slope[:, 2 * H : 3 * H] = tanh_slope(g)
-        np.multiply(dc, g, out=delta[:, :H])
-        np.multiply(dc, c_prev, out=delta[:, H : 2 * H])
-        np.multiply(dc, i, out=delta[:, 2 * H : 3 * H])
-        np.multiply(dh, tc, out=delta[:, 3 * H :])
-        delta *= slope
-        return dc * f  # the error relayed to c_{t-1}
