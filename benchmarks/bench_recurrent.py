@@ -22,7 +22,7 @@ Both sides run on ``--threads`` threads, 1 by default: the products of a
 step are far too small to gain from a second thread, and OpenBLAS's
 threads and PyTorch's OpenMP threads, spinning while they wait, take the
 cores from each other when both run in one process (on a shared two-core
-machine this made both sides ten times slower).
+machine this made both sides 7 to 14 times slower in our runs).
 
 PyTorch is the optional ``bench`` extra (``pip install -e ".[bench]"``).
 Run with ``make benchmark``; where OPENBLAS_CORETYPE or OPENBLAS_L2_SIZE are
@@ -289,9 +289,10 @@ def run(args):
     per_step = step_overhead(T)
     batches = -(-n // B)
     overhead = per_step * T * batches
+    rest = max(best["dlaudio"] - best["products"] - overhead, 0.0)
 
     print()
-    print(f"One epoch: {n} sequences of {T} x {F}, LSTM {H} units (last state) -> dense -> softmax of {C}, batch {B}, ")
+    print(f"One epoch: {n} sequences of {T} x {F}, LSTM {H} units (last state) -> dense -> softmax of {C}, batch {B},")
     print("Adam, mean cross-entropy, float32, the same weights and batches; best of", args.repeats, "epochs")
     print()
     print("| network | dlaudio | PyTorch CPU (torch.nn.LSTM + Linear) | dlaudio vs PyTorch |")
@@ -305,10 +306,10 @@ def run(args):
         f"What limits dlaudio: of its {best['dlaudio'] * 1e3:.0f} ms per epoch, the matrix products alone take "
         f"{best['products'] * 1e3:.0f} ms ({best['products'] / best['dlaudio']:.0%}); one time step of the Python "
         f"loop with next to no arithmetic (1 unit, batch 1) costs {per_step * 1e6:.0f} us forward and backward, "
-        f"{overhead * 1e3:.0f} ms over the epoch's {T * batches} steps ({overhead / best['dlaudio']:.0%}); the rest "
-        f"is the element-wise gate arithmetic on ({B}, {4 * H}) blocks and the small ({B} x {H}) . ({H} x {4 * H}) "
-        "products, too small for BLAS to run at speed. Other processes share this machine: the ratio varies "
-        "from run to run."
+        f"{overhead * 1e3:.0f} ms over the epoch's {T * batches} steps ({overhead / best['dlaudio']:.0%}). The rest, "
+        f"{rest * 1e3:.0f} ms ({rest / best['dlaudio']:.0%}), is the element-wise arithmetic of the gates: about 30 "
+        f"numpy calls a step on ({B}, {H}) to ({B}, {4 * H}) blocks, each too small to amortise its call, where "
+        "PyTorch fuses the step in C++. Other processes share this machine: the ratio varies from run to run."
     )
     print(f"measured on {time.strftime('%Y-%m-%d %H:%M')}", file=sys.stderr)
 
