@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from dlaudio import MLP, Adam, Dense, Sequential, SoftmaxCrossEntropy, Tanh, gradient_check, one_hot, trace
+from dlaudio.activations import sigmoid, tanh
 from dlaudio.data import order_dataset
 from dlaudio.gradcheck import numerical_gradient
 from dlaudio.init import recurrent_weights
@@ -68,8 +69,8 @@ def test_the_error_relayed_to_the_input_matches_finite_differences(cls):
 def test_the_gradient_check_sees_a_wrong_bptt():
     # The check is not vacuous: an LSTM whose backward forgets the cell's path back in time fails it.
     class Forgetful(LSTM):
-        def _step_back(self, t, dh, dc, steps, delta, keep):
-            super()._step_back(t, dh, dc, steps, delta, keep)
+        def _step_back(self, t, dh, dc, ready, delta, keep):
+            super()._step_back(t, dh, dc, ready, delta, keep)
             return np.zeros_like(dc)
 
     T, F = 4, 2
@@ -313,3 +314,12 @@ def test_bad_input_raises_and_changes_nothing(cls):
 def test_the_repr_names_the_sizes():
     assert repr(LSTM((50, 40), 64)) == "LSTM(T=50, F=40 -> H=64, bias)"
     assert repr(RNN((3, 1), 1, bias=False, output="mean")) == "RNN(T=3, F=1 -> H=1, output='mean')"
+
+
+def test_sigmoid_and_tanh_write_into_out_as_the_lstm_asks():
+    h = np.array([[-1000.0, 0.0, 2.0]])
+    out = np.empty_like(h)
+    assert sigmoid(h, out=out) is out
+    np.testing.assert_array_equal(out, sigmoid(h))
+    assert tanh(h, out=h) is h
+    np.testing.assert_array_equal(h, np.tanh([[-1000.0, 0.0, 2.0]]))

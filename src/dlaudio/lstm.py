@@ -122,38 +122,65 @@ class LSTM(Recurrent):
         )
 
     def _run(self, Z, steps):
-        """The steps forward: the four gates from one product, then the cell and the hidden state."""
+        """The steps forward: the four gates from one product, then the cell and the hidden state.
+
+        ``Z`` holds :math:`a_t \\cdot W_a + b` of every step; each step adds
+        :math:`h_{t-1} \\cdot W_h` and turns its block into the gates' outputs,
+        in place: ``Z`` becomes the gates of every step (``steps.s``).
+        """
         H = self.H
         Wh = self._blocks()[1]
-        h, c = steps.h[0], steps.c[0]
+        h, c = steps.h, steps.c
+        steps.tc = tc = np.empty_like(h[1:])
         for t in range(self.T):
-            z = Z[:, t]
-            z += np.dot(h, Wh)
-            s = sigmoid(z)  # i, f and o; the g block is replaced just below
-            s[:, 2 * H : 3 * H] = tanh(z[:, 2 * H : 3 * H])
-            i, f, g, o = s[:, :H], s[:, H : 2 * H], s[:, 2 * H : 3 * H], s[:, 3 * H :]
-            c = f * c
-            c += i * g
-            tc = tanh(c)
-            h = o * tc
-            steps.s.append(s)
-            steps.tc.append(tc)
-            steps.c.append(c)
-            steps.h.append(h)
+            z = Z[t]
+            z += np.dot(h[t], Wh)
+            g = tanh(z[:, 2 * H : 3 * H])
+            sigmoid(z, out=z)  # i, f and o; the g block is replaced by tanh just below
+            z[:, 2 * H : 3 * H] = g
+            i, f, o = z[:, :H], z[:, H : 2 * H], z[:, 3 * H :]
+            np.multiply(f, c[t], out=c[t + 1])  # c_t = f c_{t-1} + i g
+            c[t + 1] += i * g
+            tanh(c[t + 1], out=tc[t])
+            np.multiply(o, tc[t], out=h[t + 1])  # h_t = o tanh(c_t)
+        steps.s = Z
 
-    def _step_back(self, t, dh, dc, steps, delta, keep):
-        """The gates' deltas of step ``t`` into ``delta``; returns the error of :math:`c_{t-1}`."""
-        H = self.H
-        s, tc, c_prev = steps.s[t], steps.tc[t], steps.c[t]
-        i, f, g, o = s[:, :H], s[:, H : 2 * H], s[:, 2 * H : 3 * H], s[:, 3 * H :]
-        dc = dc + dh * o * tanh_slope(tc)  # error(c_t): from the next step and through h_t
+    def _before_walk(self, steps):
+        """What multiplies the errors of :math:`c_t` and :math:`h_t` in each gate's delta, every step at once.
+
+        Returns ``(factors, through, f)``, time first: ``factors[t, :, k]`` is
+        :math:`g \\, i(1 - i)`, :math:`c_{t-1} f(1 - f)`, :math:`i (1 - g^2)` and
+        :math:`\\tanh(c_t) \\, o(1 - o)` for :math:`k = 0 \\dots 3`;
+        ``through[t]`` is :math:`o (1 - \\tanh^2 c_t)`, the way from
+        :math:`h_t` into :math:`c_t`; ``f`` the forget gates.
+        """
+        H, S = self.H, steps.s
+        i, f, g, o = S[..., :H], S[..., H : 2 * H], S[..., 2 * H : 3 * H], S[..., 3 * H :]
+        factors = sigmoid_slope(S)  # i(1 - i), f(1 - f), (g's replaced below), o(1 - o)
+        factors[..., 2 * H : 3 * H] = tanh_slope(g)
+        factors[..., :H] *= g
+        factors[..., H : 2 * H] *= steps.c[:-1]
+        factors[..., 2 * H : 3 * H] *= i
+        factors[..., 3 * H :] *= steps.tc
+        through = o * tanh_slope(steps.tc)
+        T, n = S.shape[:2]
+        return factors.reshape(T, n, 4, H), through, f
+
+    def _step_back(self, t, dh, dc, ready, delta, keep):
+        """The gates' deltas of step ``t`` into ``delta[t]``; returns the error relayed to :math:`c_{t-1}`.
+
+        :math:`\\mathrm{error}(c_t)` is what step :math:`t + 1` relays plus
+        :math:`\\mathrm{error}(h_t) \\odot o (1 - \\tanh^2 c_t)`; then
+        :math:`\\delta_i, \\delta_f, \\delta_g` are it times their factors and
+        :math:`\\delta_o` is :math:`\\mathrm{error}(h_t)` times its own
+        (``_before_walk``), and :math:`\\mathrm{error}(c_t) \\odot f` goes back a step.
+        """
+        factors, through, f = ready
+        dc = dc + dh * through[t]
         if keep is not None:
-            keep["dc"][:, t] = dc
-        slope = sigmoid_slope(s)  # i(1 - i), f(1 - f), o(1 - o); the g block replaced by 1 - g^2
-        slope[:, 2 * H : 3 * H] = tanh_slope(g)
-        np.multiply(dc, g, out=delta[:, :H])
-        np.multiply(dc, c_prev, out=delta[:, H : 2 * H])
-        np.multiply(dc, i, out=delta[:, 2 * H : 3 * H])
-        np.multiply(dh, tc, out=delta[:, 3 * H :])
-        delta *= slope
-        return dc * f  # the error relayed to c_{t-1}
+            keep["dc"][t] = dc
+        n, H = dh.shape
+        gates = delta[t].reshape(n, 4, H)  # a view: delta[t] is contiguous, four blocks of H side by side
+        np.multiply(factors[t, :, :3], dc[:, np.newaxis], out=gates[:, :3])
+        np.multiply(factors[t, :, 3], dh, out=gates[:, 3])
+        return dc * f[t]

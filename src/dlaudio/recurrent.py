@@ -36,6 +36,11 @@ W_a + h_{t-1} \\cdot W_h + b` (``W`` split by rows, ``W_a`` the first
 :math:`F`, ``W_h`` the next :math:`H`, ``b`` the last), the input part of
 every step is computed before the loop in one product of all
 :math:`n \\cdot T` frames, and each step adds only :math:`h_{t-1} \\cdot W_h`.
+Backward, likewise, everything in a delta that does not depend on the
+relayed error (the slopes, and the LSTM's gate values they multiply) is
+computed for all steps at once before the walk back, and the Derivs are
+one product each after it. Inside, the states are kept time first, each
+step's batch one contiguous block.
 
 **Backpropagation through time** (BPTT) walks the steps in reverse. The
 error of :math:`h_t` is what comes from above at that step (the output
@@ -183,16 +188,32 @@ class BPTT:
 
 
 class _Steps:
-    """A forward pass's cache: the frames and each step's states, for the backward pass."""
+    """A forward pass's cache: the frames and every step's states, for the backward pass.
 
-    __slots__ = ("x", "h", "c", "s", "tc")
+    Inside, time comes first (``h[t]`` is :math:`h_t` of the whole batch, one
+    contiguous block), so that each step reads and writes whole blocks; the
+    public views (``Unrolled``, ``BPTT``) put the samples first again.
+    """
 
-    def __init__(self, x, h0):
-        self.x = x  # (n, T, F)
-        self.h = [h0]  # h_0 ... h_T
-        self.c = [h0]  # c_0 ... c_T (LSTM)
-        self.s = []  # per step: tanh(z) (RNN: h_t itself) or the LSTM's gate outputs [i, f, g, o]
-        self.tc = []  # per step: tanh(c_t) (LSTM)
+    __slots__ = ("x", "xt", "h", "c", "s", "tc")
+
+    def __init__(self, x, H, dtype, cell):
+        n, T, F = x.shape
+        self.x = x  # (n, T, F): the frames, a view of the rows
+        self.xt = np.ascontiguousarray(x.transpose(1, 0, 2)).reshape(T * n, F)  # the frames in step order
+        self.h = np.empty((T + 1, n, H), dtype=dtype)  # h_0 = 0, h_1 ... h_T
+        self.h[0] = 0.0
+        self.c = None  # the LSTM's c_0 = 0, c_1 ... c_T
+        if cell:
+            self.c = np.empty_like(self.h)
+            self.c[0] = 0.0
+        self.s = None  # the LSTM's gate outputs [i, f, g, o], (T, n, 4H)
+        self.tc = None  # the LSTM's tanh(c_t), (T, n, H)
+
+
+def _samples_first(a):
+    """An array ``(T, n, ...)`` as ``(n, T, ...)``, contiguous."""
+    return None if a is None else np.ascontiguousarray(np.swapaxes(a, 0, 1))
 
 
 class Recurrent:
@@ -270,11 +291,10 @@ class Recurrent:
             )
         return a.reshape(a.shape[0], self.T, self.F)
 
-    def _inputs(self, X):
-        """:math:`a_t \\cdot W_a + b` for every sample and step at once: one product, ``(n, T, gates * H)``."""
-        n = X.shape[0]
+    def _inputs(self, steps):
+        """:math:`a_t \\cdot W_a + b` for every sample and step at once: one product, ``(T, n, gates * H)``."""
         Wa, _, b = self._blocks()
-        Z = np.dot(X.reshape(n * self.T, self.F), Wa).reshape(n, self.T, -1)
+        Z = np.dot(steps.xt, Wa).reshape(self.T, steps.x.shape[0], -1)
         if b is not None:
             Z += b
         return Z
@@ -284,8 +304,8 @@ class Recurrent:
         if self.output == "last":
             return steps.h[-1]
         if self.output == "mean":
-            return sum(steps.h[2:], steps.h[1].copy()) / self.T
-        return np.stack(steps.h[1:], axis=1).reshape(-1, self.T * self.H)
+            return steps.h[1:].mean(axis=0)
+        return _samples_first(steps.h[1:]).reshape(-1, self.T * self.H)
 
     def forward(self, a):
         """Run the sequences of the batch ``a`` (rows of :math:`T \\cdot F`) through the steps.
@@ -303,8 +323,8 @@ class Recurrent:
             The states of every step, for ``backward``.
         """
         X = self._frames(a)
-        steps = _Steps(X, np.zeros((X.shape[0], self.H), dtype=np.result_type(a, self.W)))
-        self._run(self._inputs(X), steps)
+        steps = _Steps(X, self.H, np.result_type(a, self.W), cell=self.GATES == 4)
+        self._run(self._inputs(steps), steps)
         return self._output(steps), steps
 
     def backward(self, error, steps, relay=True):
@@ -333,15 +353,18 @@ class Recurrent:
         if error.shape != (n, self.n_out):
             raise ValueError(f"the error of the output must have shape {(n, self.n_out)}, got {error.shape}")
         T, F, H = self.T, self.F, self.H
-        dtype = steps.h[0].dtype
-        delta = np.empty((n, T, self.GATES * H), dtype=dtype)
+        dtype = steps.h.dtype
+        delta = np.empty((T, n, self.GATES * H), dtype=dtype)  # delta_t of every step, in step order
+        # Everything in delta_t that does not depend on the relayed error (the slopes, and for the
+        # LSTM what multiplies them), for all steps at once: the walk back then has little to do.
+        ready = self._before_walk(steps)
         if keep is not None:
-            keep["dh"] = np.empty((n, T, H), dtype=dtype)
-            keep["dc"] = np.empty((n, T, H), dtype=dtype) if self.GATES == 4 else None
+            keep["dh"] = np.empty((T, n, H), dtype=dtype)
+            keep["dc"] = np.empty((T, n, H), dtype=dtype) if self.GATES == 4 else None
         above = error.reshape(n, T, H) if self.output == "sequence" else error / T if self.output == "mean" else None
         dh = np.zeros((n, H), dtype=dtype)  # the error of h_t relayed from step t + 1 (none after the last)
         dc = np.zeros((n, H), dtype=dtype)  # the LSTM's error of c_t relayed from step t + 1
-        Wh = self._blocks()[1]
+        WhT = np.ascontiguousarray(self._blocks()[1].T)  # W_h^T, laid out for the products of the walk
         for t in range(T - 1, -1, -1):
             if self.output == "last":
                 if t == T - 1:
@@ -350,15 +373,15 @@ class Recurrent:
                 dh = dh + above
             else:
                 dh = dh + above[:, t]
-            dc = self._step_back(t, dh, dc, steps, delta[:, t], keep)
+            dc = self._step_back(t, dh, dc, ready, delta, keep)
             if keep is not None:
-                keep["dh"][:, t] = dh
-            dh = np.dot(delta[:, t], Wh.T)  # the error relayed to h_{t-1}
+                keep["dh"][t] = dh
+            dh = np.dot(delta[t], WhT)  # the error relayed to h_{t-1}
         # One Deriv for the one W, summed over the steps: [a_t, h_{t-1}, 1]^T . delta_t,
-        # all steps of all samples at once (rows n * T).
-        D = delta.reshape(n * T, -1)
-        np.dot(steps.x.reshape(n * T, F).T, D, out=deriv[:F])
-        h_prev = np.stack(steps.h[:-1], axis=1).reshape(n * T, H)  # h_0 ... h_{T-1}
+        # all steps of all samples at once (rows T * n).
+        D = delta.reshape(T * n, -1)
+        np.dot(steps.xt.T, D, out=deriv[:F])
+        h_prev = steps.h[:-1].reshape(T * n, H)  # h_0 ... h_{T-1}
         np.dot(h_prev.T, D, out=deriv[F : F + H])
         if self.bias:
             np.sum(D, axis=0, out=deriv[F + H])
@@ -366,7 +389,7 @@ class Recurrent:
             keep["delta"] = delta
         if not relay:
             return None
-        return np.dot(D, self._blocks()[0].T).reshape(n, T * F)
+        return _samples_first(np.dot(D, self._blocks()[0].T).reshape(T, n, F)).reshape(n, T * F)
 
     # -- for the page and its figures ----------------------------------------------------
 
@@ -389,13 +412,12 @@ class Recurrent:
         is not changed.
         """
         out, steps = self.forward(self._checked_rows(x))
-        h = np.stack(steps.h[1:], axis=1)
+        h = _samples_first(steps.h[1:])
         if self.GATES == 1:
             return Unrolled(x=steps.x, h=h, c=None, gates=None, out=out)
-        s = np.stack(steps.s, axis=1)
-        H = self.H
+        H, s = self.H, _samples_first(steps.s)
         gates = {name: s[:, :, k * H : (k + 1) * H] for k, name in enumerate("ifgo")}
-        return Unrolled(x=steps.x, h=h, c=np.stack(steps.c[1:], axis=1), gates=gates, out=out)
+        return Unrolled(x=steps.x, h=h, c=_samples_first(steps.c[1:]), gates=gates, out=out)
 
     def through_time(self, x, error) -> BPTT:
         """Forward ``x``, then backpropagate the output ``error`` through time, every step kept (``BPTT``).
@@ -419,7 +441,8 @@ class Recurrent:
         keep = {}
         deriv = np.zeros_like(self.W)
         error_in = self._bptt(error, steps, True, deriv, keep)
-        return BPTT(dh=keep["dh"], dc=keep["dc"], delta=keep["delta"], deriv=deriv, error_in=error_in)
+        dh, dc, delta = (_samples_first(keep[k]) for k in ("dh", "dc", "delta"))
+        return BPTT(dh=dh, dc=dc, delta=delta, deriv=deriv, error_in=error_in)
 
     def __repr__(self) -> str:
         extras = (", bias" if self.bias else "") + ("" if self.output == "last" else f", output={self.output!r}")

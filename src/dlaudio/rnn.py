@@ -103,17 +103,19 @@ class RNN(Recurrent):
     GATES = 1
 
     def _run(self, Z, steps):
-        """The steps forward: :math:`h_t = \\tanh(a_t \\cdot W_a + b + h_{t-1} \\cdot W_h)`."""
+        """The steps forward, :math:`h_t = \\tanh(a_t \\cdot W_a + b + h_{t-1} \\cdot W_h)`, the first part in ``Z``."""
         Wh = self._blocks()[1]
-        h = steps.h[0]
+        h = steps.h
         for t in range(self.T):
-            z = Z[:, t]
-            z += np.dot(h, Wh)
-            h = tanh(z)
-            steps.h.append(h)
-            steps.s.append(h)
+            z = Z[t]
+            z += np.dot(h[t], Wh)
+            tanh(z, out=h[t + 1])
 
-    def _step_back(self, t, dh, dc, steps, delta, keep):
-        """:math:`\\delta_t = \\mathrm{error}(h_t) \\odot (1 - h_t^2)`, written into ``delta``."""
-        np.multiply(dh, tanh_slope(steps.h[t + 1]), out=delta)
+    def _before_walk(self, steps):
+        """The slope :math:`1 - h_t^2` of every step, at once."""
+        return tanh_slope(steps.h[1:])
+
+    def _step_back(self, t, dh, dc, slope, delta, keep):
+        """:math:`\\delta_t = \\mathrm{error}(h_t) \\odot (1 - h_t^2)`, written into ``delta[t]``."""
+        np.multiply(dh, slope[t], out=delta[t])
         return dc
