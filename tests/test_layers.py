@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import importlib.metadata
 import inspect
 import types
@@ -160,8 +161,22 @@ def test_the_training_loop_fits_on_one_screen():
     assert len(inspect.getsource(_fit).splitlines()) <= 60
 
 
-def test_no_module_of_the_library_is_longer_than_450_lines():
-    long = {p.name: n for p in SRC.glob("*.py") if (n := len(p.read_text(encoding="utf-8").splitlines())) > 450}
+def _code_lines(path: Path) -> int:
+    """Lines of a module outside its docstrings."""
+    source = path.read_text(encoding="utf-8")
+    documented = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and ast.get_docstring(node) is not None:
+            documented.update(range(node.body[0].lineno, node.body[0].end_lineno + 1))
+    return len(source.splitlines()) - len(documented)
+
+
+def test_no_module_of_the_library_is_longer_than_300_lines_of_code():
+    # The size of a module is its code: the numpydoc sections every public
+    # function carries (tests/test_style.py) say nothing about a module doing
+    # too much. (Before those sections, 450 lines in all; the longest module,
+    # training.py, had 430, about 255 of them code.)
+    long = {p.name: n for p in SRC.glob("*.py") if (n := _code_lines(p)) > 300}
     assert not long
 
 

@@ -16,7 +16,8 @@
 ``dlaudio.lstm``           the LSTM layer: four gates and a cell
 ``dlaudio.gradcheck``      backpropagation against finite differences
 ``dlaudio.data``           the sum data set, the worked 2-2-1 example, the time-order task
-``dlaudio.wav``            chapter 03: reading and writing WAV files
+``dlaudio.wav``            chapter 03: reading and writing WAV files; reading FLAC and OGG
+``dlaudio.recordings``     six real recordings that ship with the package: ``example``
 ``dlaudio.signals``        tones, chirps, white noise and pulse trains
 ``dlaudio.fourier``        the DFT as a matrix product, bin frequencies
 ``dlaudio.spectrogram``    frames, the Hann window, the STFT
@@ -66,23 +67,27 @@ from .network import MLP
 from .neuron import neuron_output, weighted_sum
 from .optim import SGD, Adam, Momentum
 from .preprocessing import Standardizer, encode_labels, one_hot
+from .recordings import attribution, example
 from .rnn import RNN
 from .sequential import Sequential
 from .signals import chirp, pulse_train, tone, white_noise
-from .spectrogram import frame, hann, power_spectrogram, stft
+from .spectrogram import frame, hann, istft, power_spectrogram, stft
 from .splits import speaker_folds, split_by_speaker
 from .synth import formant_filter, glottal_pulse, glottal_source, resonator_response, vowel
 from .training import History, train
 from .vowelset import VowelSet, make_vowels, vowels
-from .wav import read_wav, write_wav
+from .wav import read_audio, read_wav, write_wav
 
 __all__ = [
     "Adam",
+    "attribution",
     "Clips",
     "Dense",
     "Dropout",
     "EmptyMelFilterWarning",
+    "example",
     "History",
+    "istft",
     "LSTM",
     "MLP",
     "Momentum",
@@ -130,6 +135,7 @@ __all__ = [
     "power_spectrogram",
     "power_to_db",
     "pulse_train",
+    "read_audio",
     "read_wav",
     "relu",
     "relu_slope",

@@ -30,6 +30,16 @@ def sigmoid(h, out=None):
     array of ``h``'s shape that receives the result (a recurrent layer
     writes each step's gates in place).
 
+    Parameters
+    ----------
+    h : array_like
+        The weighted sums.
+
+    Returns
+    -------
+    numpy.ndarray
+        :math:`\\sigma(h)`, shaped like ``h``, every entry in [0, 1].
+
     Examples
     --------
     >>> sigmoid(np.array([-1000.0, 0.0, 1000.0]))
@@ -49,6 +59,16 @@ def sigmoid_slope(a):
 
     The slope is largest, 1/4, where :math:`a = 0.5` (that is, at
     :math:`h = 0`). The result keeps float32 ``a`` in float32.
+
+    Parameters
+    ----------
+    a : array_like
+        The activations :math:`a = \\sigma(h)`.
+
+    Returns
+    -------
+    numpy.ndarray
+        :math:`a (1 - a)`, shaped like ``a``.
 
     Examples
     --------
@@ -72,6 +92,16 @@ def softmax(h):
     The result is a new array (float32 for float32 ``h``); ``h`` is not
     changed.
 
+    Parameters
+    ----------
+    h : array_like
+        The weighted sums, a batch of rows or one row.
+
+    Returns
+    -------
+    numpy.ndarray
+        The probabilities, shaped like ``h``.
+
     Examples
     --------
     >>> softmax(np.array([[1.0, 2.0, 3.0], [1000.0, 0.0, -1000.0]])).round(4)
@@ -92,6 +122,18 @@ def relu(h):
     stack of ReLU layers is not shrunk by a factor of at most 1/4 per
     layer, as through sigmoids. The result is a new array in ``h``'s dtype.
 
+    Parameters
+    ----------
+    h : array_like
+        The weighted sums.
+
+    Returns
+    -------
+    numpy.ndarray
+        :math:`\\max(h, 0)`, shaped like ``h``.
+
+    Examples
+    --------
     >>> relu(np.array([-2.0, 0.0, 3.0]))
     array([0., 0., 3.])
     """
@@ -104,6 +146,18 @@ def relu_slope(a):
     At :math:`h = 0` the ReLU has no derivative; 0 is taken there, as every
     framework does (the unit is off).
 
+    Parameters
+    ----------
+    a : numpy.ndarray
+        The activations :math:`a = \\max(h, 0)`.
+
+    Returns
+    -------
+    numpy.ndarray
+        1 or 0 for each entry, in ``a``'s dtype.
+
+    Examples
+    --------
     >>> relu_slope(np.array([0.0, 2.5]))
     array([0., 1.])
     """
@@ -116,6 +170,18 @@ def tanh(h, out=None):
     A sigmoid stretched to be centred on 0; ``numpy.tanh`` computes it,
     into ``out`` if given.
 
+    Parameters
+    ----------
+    h : array_like
+        The weighted sums.
+
+    Returns
+    -------
+    numpy.ndarray
+        :math:`\\tanh(h)`, shaped like ``h``.
+
+    Examples
+    --------
     >>> tanh(np.array([0.0]))
     array([0.])
     """
@@ -125,6 +191,18 @@ def tanh(h, out=None):
 def tanh_slope(a):
     """Slope of the tanh given its activation ``a``: :math:`1 - a^2`, largest (1) at :math:`h = 0`.
 
+    Parameters
+    ----------
+    a : array_like
+        The activations :math:`a = \\tanh(h)`.
+
+    Returns
+    -------
+    numpy.ndarray
+        :math:`1 - a^2`, shaped like ``a``.
+
+    Examples
+    --------
     >>> tanh_slope(np.array([0.0, 0.5]))
     array([1.  , 0.75])
     """

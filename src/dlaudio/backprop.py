@@ -66,8 +66,20 @@ def with_bias(a):
 
     The bias of a unit is then the weight from this constant input, one
     more row of :math:`W`, and :math:`h = [a, 1] \\cdot W` needs no formula
-    of its own. Returns a new array in ``a``'s dtype.
+    of its own.
 
+    Parameters
+    ----------
+    a : numpy.ndarray
+        The activations, one row per sample.
+
+    Returns
+    -------
+    numpy.ndarray
+        A new array in ``a``'s dtype, with one more column, of 1s.
+
+    Examples
+    --------
     >>> with_bias(np.array([[0.2, 0.4]]))
     array([[0.2, 0.4, 1. ]])
     """
@@ -78,15 +90,39 @@ def with_bias(a):
 
 
 def units(a, bias):
-    """The activations of a layer's units: ``a`` without the constant 1 that ``with_bias`` appended (a view).
+    """The activations of a layer's units: ``a`` without the constant 1 that ``with_bias`` appended.
 
-    ``a`` as it is when ``bias`` is false.
+    Parameters
+    ----------
+    a : numpy.ndarray
+        The activations, one row per sample.
+    bias : bool
+        Whether ``a`` ends in the column of 1s.
+
+    Returns
+    -------
+    numpy.ndarray
+        A view of ``a`` without its last column, or ``a`` as it is when
+        ``bias`` is false.
     """
     return a[:, :-1] if bias else a
 
 
 def output_error(y, a_out):
-    """:math:`\\mathrm{error}_L = y - a_L`: how far the prediction is below the target."""
+    """Compute :math:`\\mathrm{error}_L = y - a_L`: how far the prediction is below the target.
+
+    Parameters
+    ----------
+    y : numpy.ndarray
+        The targets, one row per sample.
+    a_out : numpy.ndarray
+        The network's output :math:`a_L`, shaped like ``y``.
+
+    Returns
+    -------
+    numpy.ndarray
+        :math:`\\mathrm{error}_L`, shaped like ``y``.
+    """
     return y - a_out
 
 
@@ -104,6 +140,20 @@ def output_slope(a_out, output="sigmoid"):
 
     Every other layer is a sigmoid layer, whose slope is ``sigmoid_slope``.
 
+    Parameters
+    ----------
+    a_out : numpy.ndarray
+        The output layer's activations :math:`a_L`.
+    output : {"sigmoid", "softmax"}
+        The kind of output layer.
+
+    Returns
+    -------
+    numpy.ndarray or float
+        The slope, shaped like ``a_out``, or ``1.0`` for a softmax output.
+
+    Examples
+    --------
     >>> output_slope(np.array([[0.5]]))
     array([[0.25]])
     >>> output_slope(np.array([[0.7, 0.2, 0.1]]), "softmax")
@@ -119,6 +169,20 @@ def delta(error, slope):
     product is element-wise (the Hadamard product), so a scalar slope such as
     the course's assumed 0.22 also works.
 
+    Parameters
+    ----------
+    error : numpy.ndarray
+        The error of the layer's units, one row per sample.
+    slope : numpy.ndarray or float
+        :math:`\\sigma'`, shaped like ``error``, or one number.
+
+    Returns
+    -------
+    numpy.ndarray
+        :math:`\\delta`, shaped like ``error``.
+
+    Examples
+    --------
     >>> delta(np.array([[0.32]]), 0.22)
     array([[0.0704]])
     """
@@ -133,6 +197,22 @@ def deriv(a_prev, delta_next, out=None):
     is a C-contiguous array of the right shape and dtype that receives the
     result (the trainer reuses one per layer instead of allocating anew).
 
+    Parameters
+    ----------
+    a_prev : numpy.ndarray
+        The activations of the layer below, one row per sample.
+    delta_next : numpy.ndarray
+        The deltas of the layer above, one row per sample.
+    out : numpy.ndarray, optional
+        Where to write the result.
+
+    Returns
+    -------
+    numpy.ndarray
+        :math:`\\mathrm{Deriv}`, shape ``(n_in, n_out)`` (``out`` if given).
+
+    Examples
+    --------
     >>> deriv(np.array([[1.0, 2.0]]), np.array([[0.00875, 0.00875]]))
     array([[0.00875, 0.00875],
            [0.0175 , 0.0175 ]])
@@ -146,12 +226,26 @@ def relay_error(delta_next, W, bias=False):
     With ``bias=True`` the last row of ``W``, the weights of the constant
     input 1, is left out: nothing feeds the constant, so no error goes back
     to it, and the relayed error has one column per unit of the layer below.
+
+    Parameters
+    ----------
+    delta_next : numpy.ndarray
+        The deltas of the layer above, one row per sample.
+    W : numpy.ndarray
+        The weights between the two layers.
+    bias : bool
+        Whether the last row of ``W`` is a bias row.
+
+    Returns
+    -------
+    numpy.ndarray
+        The error of the layer below, one row per sample.
     """
     return np.dot(delta_next, (W[:-1] if bias else W).T)
 
 
 def weight_decay(derivs, weights, l2, bias=False) -> None:
-    """L2 weight decay, in place: :math:`\\mathrm{Deriv}_l \\leftarrow \\mathrm{Deriv}_l - \\lambda W_l` for every layer.
+    """L2 weight decay in place: :math:`\\mathrm{Deriv}_l \\leftarrow \\mathrm{Deriv}_l - \\lambda W_l` for every layer.
 
     Adding :math:`\\frac{\\lambda}{2} \\sum w^2` (``loss.l2_penalty``) to
     :math:`E` adds its negative gradient, :math:`-\\lambda W_l`, to
@@ -161,6 +255,19 @@ def weight_decay(derivs, weights, l2, bias=False) -> None:
     ``l2`` is :math:`\\lambda \\ge 0`. With ``bias=True`` the bias rows
     (the last row of each :math:`W_l`) are not decayed.
 
+    Parameters
+    ----------
+    derivs : dict or list of numpy.ndarray
+        :math:`\\mathrm{Deriv}_l` by layer index, changed in place.
+    weights : list of numpy.ndarray
+        :math:`W_l`, in layer order.
+    l2 : float
+        The weight decay :math:`\\lambda \\ge 0`.
+    bias : bool
+        Whether the last row of each :math:`W_l` is a bias row.
+
+    Examples
+    --------
     >>> D = {0: np.zeros((2, 1))}
     >>> weight_decay(D, [np.array([[1.0], [2.0]])], 0.1, bias=True)
     >>> D[0]
@@ -176,6 +283,15 @@ def update_weights(weights, derivs, eta) -> None:
     """Gradient descent in place: :math:`W_l \\leftarrow W_l + \\eta \\, \\mathrm{Deriv}_l`.
 
     The plus sign is right: :math:`\\mathrm{Deriv}_l = -\\partial E / \\partial W_l`.
+
+    Parameters
+    ----------
+    weights : list of numpy.ndarray
+        :math:`W_l`, in layer order, changed in place.
+    derivs : dict or list of numpy.ndarray
+        :math:`\\mathrm{Deriv}_l` by layer index.
+    eta : float
+        The learning rate :math:`\\eta`.
     """
     for l, W in enumerate(weights):
         W += eta * derivs[l]
@@ -190,6 +306,15 @@ class ByLayer(dict):
     (``deriv``). So ``-1`` is the last layer (or the last weight matrix),
     as in ``a[-1]`` and ``W[-1]``.
 
+    Parameters
+    ----------
+    values : dict
+        The entries, by layer index.
+    count : int
+        The length of the list the keys index into.
+
+    Examples
+    --------
     >>> d = ByLayer({2: "output", 1: "hidden"}, count=3)
     >>> d[-1], d[-2], d[2]
     ('output', 'hidden', 'output')
@@ -216,6 +341,23 @@ class Trace:
     A negative index counts from the end in every field, as in a list:
     ``a[-1]``, ``h[-1]``, ``error[-1]`` and ``delta[-1]`` belong to the
     output layer, and ``W[-1]`` and ``deriv[-1]`` to the last weight matrix.
+
+    Parameters
+    ----------
+    W : list of numpy.ndarray
+        The weight matrices :math:`W_0 \\dots W_{L-1}`.
+    h : ByLayer
+        The weighted sums :math:`h_1 \\dots h_L`.
+    a : list of numpy.ndarray
+        The activations :math:`a_0 \\dots a_L`.
+    y : numpy.ndarray
+        The targets.
+    error : ByLayer
+        The errors :math:`\\mathrm{error}_0 \\dots \\mathrm{error}_L`.
+    delta : ByLayer
+        The deltas :math:`\\delta_1 \\dots \\delta_L`.
+    deriv : ByLayer
+        The updates :math:`\\mathrm{Deriv}_0 \\dots \\mathrm{Deriv}_{L-1}`.
     """
 
     W: list
@@ -240,6 +382,24 @@ def trace(net, x, y, l2=0.0) -> Trace:
     a bias row). With ``l2`` :math:`= \\lambda > 0`, ``deriv`` includes the
     weight-decay term :math:`-\\lambda W` (``weight_decay``), as in training.
 
+    Parameters
+    ----------
+    net : MLP or Sequential
+        The network; it is not changed.
+    x : array_like
+        The inputs, one sample or a batch of rows.
+    y : array_like
+        The targets, one row per sample.
+    l2 : float
+        The weight decay :math:`\\lambda \\ge 0` included in ``deriv``.
+
+    Returns
+    -------
+    Trace
+        Every intermediate of the two passes, by layer.
+
+    Examples
+    --------
     >>> from dlaudio import MLP
     >>> net = MLP.from_weights([[[0.1, 0.25], [0.15, 0.3]], [[0.5], [0.5]]])
     >>> t = trace(net, [1.0, 2.0], [1.0])
@@ -293,6 +453,18 @@ def trace(net, x, y, l2=0.0) -> Trace:
 def mean_abs(values: dict) -> dict:
     """``{l: mean |values[l]|}``: the average size of an entry, per layer.
 
+    Parameters
+    ----------
+    values : dict
+        Arrays by layer index, such as ``Trace.error``.
+
+    Returns
+    -------
+    dict
+        The mean absolute entry of each array, as a float, by layer index.
+
+    Examples
+    --------
     >>> from dlaudio import trace
     >>> from dlaudio.data import worked_example
     >>> t = trace(*worked_example())
@@ -303,7 +475,18 @@ def mean_abs(values: dict) -> dict:
 
 
 def row_norms(values: dict) -> dict:
-    """``{l: mean over samples of ||values[l]||}``, the Euclidean length of each sample's row."""
+    """``{l: mean over samples of ||values[l]||}``, the Euclidean length of each sample's row.
+
+    Parameters
+    ----------
+    values : dict
+        Batches of rows by layer index, such as ``Trace.delta``.
+
+    Returns
+    -------
+    dict
+        The mean row length of each batch, as a float, by layer index.
+    """
     return {l: float(np.mean(np.linalg.norm(v, axis=1))) for l, v in values.items()}
 
 
@@ -316,9 +499,20 @@ def relay_bounds(t) -> dict:
     .. math:: \\|\\delta_l\\| \\le \\tfrac14 \\, \\|W_l\\|_2 \\, \\|\\delta_{l+1}\\| ,
 
     where :math:`\\|W_l\\|_2` is the largest singular value of :math:`W_l`.
-    Returns ``{l: mean over samples of the right-hand side}`` for every hidden
-    layer :math:`l = 1 \\dots L-1`; ``row_norms(t.delta)[l]`` never exceeds it.
+    ``row_norms(t.delta)[l]`` never exceeds it.
+
+    Parameters
+    ----------
+    t : Trace
+        A trace of the network (``trace``).
+
+    Returns
+    -------
+    dict
+        The mean over samples of the right-hand side, by hidden layer
+        :math:`l = 1 \\dots L-1`.
     """
+
     bounds = {}
     for l in range(len(t.W) - 1, 0, -1):
         spectral = np.linalg.norm(t.W[l], 2)

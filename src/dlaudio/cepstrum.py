@@ -78,12 +78,20 @@ def mfcc(
     top_db : float or None
         ``power_to_db``'s clipping of the mel spectrogram (librosa: 80);
         ``None`` clips nothing.
-    n_fft, hop_length, win_length, window, center, pad_mode, power
+    n_fft, hop_length, win_length, window, center, pad_mode, power : as in power_spectrogram
         The STFT's, as in ``stft`` and ``power_spectrogram``.
-    n_mels, fmin, fmax, htk
+    n_mels, fmin, fmax, htk : as in mel_filterbank
         The filterbank's, as in ``mel_filterbank``.
     mel_norm : {"slaney", None}
         The filterbank's ``norm`` (librosa's ``mel_norm`` of ``mfcc``).
+    **unknown
+        Any other keyword argument, refused with a ``TypeError`` that says
+        what went wrong (see Notes for ``norm``).
+
+    Returns
+    -------
+    numpy.ndarray
+        The coefficients, shape ``(n_mfcc, n_frames)``, float64.
 
     Notes
     -----

@@ -28,7 +28,9 @@ __all__ = ["Clips", "load_folder"]
 class Clips:
     """Audio clips with their labels: what ``load_folder`` returns and ``vowels`` extends.
 
-    Attributes
+    Its fields are its parameters, in this order.
+
+    Parameters
     ----------
     waves : list of numpy.ndarray
         1-D float64 signals (their lengths may differ).
@@ -106,8 +108,24 @@ class Clips:
         ``/``, ``\\`` or a NUL is refused with a ``ValueError`` before anything
         is written.
 
-        Returns the list of paths written, in the order of the clips.
+        Parameters
+        ----------
+        folder : str or pathlib.Path
+            The folder to write into; made if it does not exist.
+        subtype : {"PCM_16", "PCM_U8", "PCM_24", "PCM_32", "FLOAT"}
+            The sample format of the files (``write_wav``).
+
+        Returns
+        -------
+        list of pathlib.Path
+            The paths written, in the order of the clips.
+
+        Raises
+        ------
+        ValueError
+            If a label or speaker id cannot be a name in the folder.
         """
+
         folder = Path(os.fspath(folder))
         # Labels and speaker ids may come from untrusted file lists: as names
         # they must neither climb out of the folder nor hide from load_folder.

@@ -13,10 +13,24 @@ __all__ = ["sum_dataset", "worked_example", "order_dataset"]
 def sum_dataset(n_samples=1000, rng=None):
     """The course's first task: learn :math:`a + b` from pairs drawn from [0, 0.5).
 
-    Returns ``(x, y)`` with ``x`` of shape ``(n_samples, 2)`` and the sums
-    ``y`` of shape ``(n_samples, 1)``; every sum lies in [0, 1), where a
-    sigmoid output can reach it.
+    Every sum lies in [0, 1), where a sigmoid output can reach it.
 
+    Parameters
+    ----------
+    n_samples : int
+        The number of pairs.
+    rng : None, int or numpy.random.Generator
+        The source of the pairs: a seed makes them reproducible.
+
+    Returns
+    -------
+    x : numpy.ndarray
+        The pairs, shape ``(n_samples, 2)``.
+    y : numpy.ndarray
+        Their sums, shape ``(n_samples, 1)``.
+
+    Examples
+    --------
     >>> import numpy as np
     >>> x, y = sum_dataset(3, rng=0)
     >>> x.shape, y.shape
@@ -41,6 +55,17 @@ def worked_example():
 
     The input is :math:`a_0 = [1.0, 2.0]` and the target :math:`y = 1.0`.
 
+    Returns
+    -------
+    net : MLP
+        The 2-2-1 network with the example's weights.
+    a0 : list of float
+        The input.
+    y : list of float
+        The target.
+
+    Examples
+    --------
     >>> net, a0, y = worked_example()
     >>> net.layer_sizes, a0, y
     ([2, 2, 1], [1.0, 2.0], [1.0])

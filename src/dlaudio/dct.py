@@ -38,6 +38,11 @@ def dct_matrix(n, type=2, norm="ortho"):
         :math:`2 \\sum x[n] \\cos(\\ldots)`, :math:`\\sqrt{2N}` times larger
         (:math:`2\\sqrt{N}` for row 0).
 
+    Returns
+    -------
+    numpy.ndarray
+        The matrix ``D``, shape ``(n, n)``, a new array.
+
     Examples
     --------
     >>> D = dct_matrix(4)

@@ -105,6 +105,24 @@ def amplitude_to_db(S, ref=1.0, amin=1e-5, top_db=80.0):
     ``ref`` are squared too. ``S`` is real (its sign is ignored, so a
     waveform works); for a complex STFT ``D`` pass ``np.abs(D)``.
 
+    Parameters
+    ----------
+    S : array_like
+        Amplitudes: real and finite, any shape.
+    ref : float or callable
+        The amplitude that becomes 0 dB, > 0; or a function of ``|S|``
+        returning it, such as ``np.max``.
+    amin : float
+        The floor, > 0: ``1e-5`` is -100 dB.
+    top_db : float or None
+        Raise everything below ``max - top_db`` to it. ``None`` clips
+        nothing.
+
+    Returns
+    -------
+    numpy.ndarray
+        float64 dB values of the same shape: ``librosa.amplitude_to_db``'s.
+
     Examples
     --------
     >>> amplitude_to_db([1.0, 0.1, -0.01])

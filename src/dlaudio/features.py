@@ -48,6 +48,20 @@ def frame_count(n_samples, hop_length):
     is padded by ``n_fft // 2`` on each side and a frame starts every
     ``hop_length`` samples, so there is one frame more than whole hops.
 
+    Parameters
+    ----------
+    n_samples : int
+        The length of the clip, in samples.
+    hop_length : int
+        Samples between the starts of successive frames.
+
+    Returns
+    -------
+    int
+        The number of frames.
+
+    Examples
+    --------
     The original course keeps a segment's MFCCs only if it has
     ``ceil(n_samples / hop_length)`` frames. The two agree only when
     ``hop_length`` does not divide ``n_samples``; when it does, every
@@ -281,7 +295,7 @@ def mfcc_features(
     sr : int, optional
         Their sample rate. Leave it out for a ``Clips``, which brings its
         own (an ``sr`` that differs from it is a ``ValueError``).
-    n_mfcc, n_fft, hop_length, n_mels
+    n_mfcc, n_fft, hop_length, n_mels : int
         As in ``dlaudio.mfcc`` (the course's 13, 2048, 512; librosa's 128).
     frames : int, optional
         Frames per clip. ``None``: the fewest any clip has, so nothing is

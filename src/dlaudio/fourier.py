@@ -23,6 +23,18 @@ def dft_matrix(n):
     is taken modulo ``N`` (``n k mod N``) before scaling, which keeps every
     entry accurate to float64 rounding however large ``n k`` grows.
 
+    Parameters
+    ----------
+    n : int
+        The length :math:`N` of the signals it transforms.
+
+    Returns
+    -------
+    numpy.ndarray
+        The complex matrix, shape ``(n, n)``.
+
+    Examples
+    --------
     >>> np.round(dft_matrix(4).real, 12)
     array([[ 1.,  1.,  1.,  1.],
            [ 1.,  0., -1., -0.],
@@ -81,6 +93,20 @@ def fft_frequencies(sr, n_fft):
     (reached when ``n_fft`` is even); computed as ``numpy.fft.rfftfreq``
     computes them, so they equal ``librosa.fft_frequencies`` exactly.
 
+    Parameters
+    ----------
+    sr : int
+        Sample rate in Hz.
+    n_fft : int
+        The length of the FFT, in samples.
+
+    Returns
+    -------
+    numpy.ndarray
+        The ``1 + n_fft // 2`` frequencies, in Hz.
+
+    Examples
+    --------
     >>> fft_frequencies(8000, 8)
     array([   0., 1000., 2000., 3000., 4000.])
     """

@@ -38,6 +38,23 @@ def numerical_gradient(net, x, y, eps=1e-4, l2=0.0) -> list:
     float64 copy of the network, one weight at a time, so the network itself
     is never changed (not even for a moment), and a float32 network is
     checked at float64's precision.
+
+    Parameters
+    ----------
+    net : MLP or Sequential
+        The network; it is not changed.
+    x, y : array_like
+        Inputs and targets, checked by ``net.check_xy``.
+    eps : float
+        The nudge :math:`\\varepsilon > 0` given to each weight.
+    l2 : float
+        The weight decay :math:`\\lambda \\ge 0` included in :math:`E`.
+
+    Returns
+    -------
+    list of numpy.ndarray
+        :math:`\\partial E / \\partial W_l`, one float64 array per weight
+        matrix, shaped like it.
     """
     x, y = net.check_xy(x, y)
     l2 = non_negative_real(l2, "l2")
@@ -73,6 +90,29 @@ def gradient_check(net, x, y, eps=1e-4, l2=0.0) -> float:
     computed in float64, on a copy of the weights, whatever the network's
     ``dtype``. A correct backpropagation gives about 1e-8 or less.
 
+    Parameters
+    ----------
+    net : MLP or Sequential
+        The network; it is not changed.
+    x, y : array_like
+        Inputs and targets, checked by ``net.check_xy``.
+    eps : float
+        The nudge :math:`\\varepsilon > 0` of the finite differences.
+    l2 : float
+        The weight decay :math:`\\lambda \\ge 0`, on both sides.
+
+    Returns
+    -------
+    float
+        The largest relative difference over all layers.
+
+    Raises
+    ------
+    ValueError
+        If the gradients are NaN or infinite.
+
+    Examples
+    --------
     >>> from dlaudio import MLP
     >>> net = MLP(3, [4, 4], 2, rng=0)
     >>> x = np.random.default_rng(1).uniform(size=(5, 3))

@@ -7,13 +7,21 @@ With inputs of spread about 1 and weights from the standard normal
 inputs, where the sigmoid is flat, its slope about 0, and nothing learns.
 Scaling the draw by the fan-in keeps the spread near 1 at every layer:
 
-============  =====================================================================  ======================================
-``init``      draw                                                                   for
-============  =====================================================================  ======================================
-``"normal"``  :math:`\\mathcal{N}(0, 1)`                                              the notes; small networks
-``"xavier"``  :math:`\\mathcal{U}(-r, r)`, :math:`r = \\sqrt{6 / (n_{in} + n_{out})}`  sigmoid, tanh (Glorot and Bengio 2010)
-``"he"``      :math:`\\mathcal{N}(0, 2 / n_{in})`                                     ReLU (He et al. 2015)
-============  =====================================================================  ======================================
+.. list-table::
+   :header-rows: 1
+
+   * - ``init``
+     - draw
+     - for
+   * - ``"normal"``
+     - :math:`\\mathcal{N}(0, 1)`
+     - the notes; small networks
+   * - ``"xavier"``
+     - :math:`\\mathcal{U}(-r, r)`, :math:`r = \\sqrt{6 / (n_{in} + n_{out})}`
+     - sigmoid, tanh (Glorot and Bengio 2010)
+   * - ``"he"``
+     - :math:`\\mathcal{N}(0, 2 / n_{in})`
+     - ReLU (He et al. 2015)
 
 Glorot and Bengio want the variance of the forward sums to stay the same
 from layer to layer, which asks :math:`\\mathrm{Var}(w) = 1 / n_{in}`, and
@@ -47,6 +55,27 @@ def initial_weights(n_in, n_out, rng, init="normal", bias=False):
     stay the same). ``"xavier"`` and ``"he"`` draw the weights as the table
     above says and start the biases at 0, as the papers do.
 
+    Parameters
+    ----------
+    n_in : int
+        Units of the layer below, :math:`n_{in}`.
+    n_out : int
+        Units of the layer above, :math:`n_{out}`.
+    rng : numpy.random.Generator
+        The source of the draws.
+    init : {"normal", "xavier", "he"}
+        How the weights are drawn.
+    bias : bool
+        Whether to add a bias row, last.
+
+    Returns
+    -------
+    numpy.ndarray
+        The weights, shape :math:`(n_{in}, n_{out})`, or
+        :math:`(n_{in} + 1, n_{out})` with ``bias``.
+
+    Examples
+    --------
     >>> rng = np.random.default_rng(0)
     >>> W = initial_weights(1000, 50, rng, "he")
     >>> round(float(W.std() * math.sqrt(1000 / 2)), 2)

@@ -3,16 +3,30 @@
 Samples are rows, so a batch is a matrix of rows, and every layer computes
 one line of the course's table on the whole batch at once:
 
-=======================  =============================================  ==========================================================================
-layer                    forward                                        backward
-=======================  =============================================  ==========================================================================
-``Dense``                :math:`h = a \\cdot W`                          :math:`\\mathrm{Deriv} = a^T \\cdot \\delta`, relays :math:`\\delta \\cdot W^T`
-``Sigmoid``              :math:`a = \\sigma(h)`                          :math:`\\delta = \\mathrm{error} \\odot a (1 - a)`
-``ReLU``                 :math:`a = \\max(h, 0)`                         :math:`\\delta = \\mathrm{error} \\odot [a > 0]`
-``Tanh``                 :math:`a = \\tanh(h)`                           :math:`\\delta = \\mathrm{error} \\odot (1 - a^2)`
-``Dropout``              :math:`a \\odot m` (a random mask in training)  :math:`\\mathrm{error} \\odot m`
-``SoftmaxCrossEntropy``  :math:`a = \\mathrm{softmax}(h)`                :math:`\\delta = \\mathrm{error}` (the output of a classifier)
-=======================  =============================================  ==========================================================================
+.. list-table::
+   :header-rows: 1
+
+   * - layer
+     - forward
+     - backward
+   * - ``Dense``
+     - :math:`h = a \\cdot W`
+     - :math:`\\mathrm{Deriv} = a^T \\cdot \\delta`, relays :math:`\\delta \\cdot W^T`
+   * - ``Sigmoid``
+     - :math:`a = \\sigma(h)`
+     - :math:`\\delta = \\mathrm{error} \\odot a (1 - a)`
+   * - ``ReLU``
+     - :math:`a = \\max(h, 0)`
+     - :math:`\\delta = \\mathrm{error} \\odot [a > 0]`
+   * - ``Tanh``
+     - :math:`a = \\tanh(h)`
+     - :math:`\\delta = \\mathrm{error} \\odot (1 - a^2)`
+   * - ``Dropout``
+     - :math:`a \\odot m` (a random mask in training)
+     - :math:`\\mathrm{error} \\odot m`
+   * - ``SoftmaxCrossEntropy``
+     - :math:`a = \\mathrm{softmax}(h)`
+     - :math:`\\delta = \\mathrm{error}` (the output of a classifier)
 
 ``forward(a)`` returns the layer's output and a *cache*, what its
 ``backward`` will need (the input of a dense layer, the output of an
@@ -86,17 +100,45 @@ class Dense:
         return self.W.shape[1]
 
     def forward(self, a):
-        """:math:`h = a \\cdot W` (:math:`[a, 1] \\cdot W` with a bias); returns ``(h, a)``, ``a`` as multiplied."""
+        """Compute :math:`h = a \\cdot W` (:math:`[a, 1] \\cdot W` with a bias).
+
+        Parameters
+        ----------
+        a : numpy.ndarray
+            The activations of the layer below, one row per sample.
+
+        Returns
+        -------
+        h : numpy.ndarray
+            The weighted sums, one row per sample.
+        a : numpy.ndarray
+            The cache for ``backward``: ``a`` as multiplied, with its column
+            of 1s when the layer has a bias.
+        """
         if self.bias:
             a = backprop.with_bias(a)
         return np.dot(a, self.W), a
 
     def backward(self, delta, a, relay=True):
-        """Write :math:`\\mathrm{Deriv} = a^T \\cdot \\delta` into ``deriv``; return the relayed error :math:`\\delta \\cdot W^T`.
+        """Write :math:`\\mathrm{Deriv} = a^T \\cdot \\delta` into ``deriv`` and relay the error.
 
-        ``a`` is the cache of ``forward``. The first layer of a network has
-        no layer below to relay to: ``relay=False`` saves that product and
-        returns ``None``.
+        The first layer of a network has no layer below to relay to:
+        ``relay=False`` saves that product and returns ``None``.
+
+        Parameters
+        ----------
+        delta : numpy.ndarray
+            :math:`\\delta` of this layer's units, one row per sample.
+        a : numpy.ndarray
+            The cache of ``forward``: the input as multiplied.
+        relay : bool
+            Whether to compute the error of the layer below.
+
+        Returns
+        -------
+        numpy.ndarray or None
+            The relayed error :math:`\\delta \\cdot W^T` (the bias row left
+            out), or ``None`` when ``relay`` is False.
         """
         backprop.deriv(a, delta, out=self.deriv)
         return backprop.relay_error(delta, self.W, self.bias) if relay else None
@@ -114,12 +156,40 @@ class Sigmoid:
     """
 
     def forward(self, h):
-        """:math:`a = \\sigma(h)`; returns ``(a, a)``: the slope is written from the activation."""
+        """Compute :math:`a = \\sigma(h)`.
+
+        Parameters
+        ----------
+        h : numpy.ndarray
+            The weighted sums, one row per sample.
+
+        Returns
+        -------
+        a : numpy.ndarray
+            The activations.
+        cache : numpy.ndarray
+            ``a`` again: the slope is written from the activation.
+        """
         a = sigmoid(h)
         return a, a
 
     def backward(self, error, a, relay=True):
-        """:math:`\\delta = \\mathrm{error} \\odot \\sigma'`, with :math:`\\sigma' = a (1 - a)` from the cache ``a``."""
+        """Compute :math:`\\delta = \\mathrm{error} \\odot \\sigma'`, with :math:`\\sigma' = a (1 - a)`.
+
+        Parameters
+        ----------
+        error : numpy.ndarray
+            The error of this layer's units, one row per sample.
+        a : numpy.ndarray
+            The cache of ``forward``: the activations.
+        relay : bool
+            Not used; every layer's ``backward`` takes it.
+
+        Returns
+        -------
+        numpy.ndarray
+            :math:`\\delta`, shaped like ``error``.
+        """
         return backprop.delta(error, sigmoid_slope(a))
 
     def __repr__(self) -> str:
@@ -135,12 +205,40 @@ class ReLU:
     """
 
     def forward(self, h):
-        """:math:`a = \\max(h, 0)`; returns ``(a, a)``."""
+        """Compute :math:`a = \\max(h, 0)`.
+
+        Parameters
+        ----------
+        h : numpy.ndarray
+            The weighted sums, one row per sample.
+
+        Returns
+        -------
+        a : numpy.ndarray
+            The activations.
+        cache : numpy.ndarray
+            ``a`` again, for ``backward``.
+        """
         a = relu(h)
         return a, a
 
     def backward(self, error, a, relay=True):
-        """:math:`\\delta = \\mathrm{error} \\odot [a > 0]`: the error passes where the unit is on."""
+        """Compute :math:`\\delta = \\mathrm{error} \\odot [a > 0]`: the error passes where the unit is on.
+
+        Parameters
+        ----------
+        error : numpy.ndarray
+            The error of this layer's units, one row per sample.
+        a : numpy.ndarray
+            The cache of ``forward``: the activations.
+        relay : bool
+            Not used; every layer's ``backward`` takes it.
+
+        Returns
+        -------
+        numpy.ndarray
+            :math:`\\delta`, shaped like ``error``.
+        """
         return backprop.delta(error, relu_slope(a))
 
     def __repr__(self) -> str:
@@ -151,12 +249,40 @@ class Tanh:
     """The hyperbolic tangent, :math:`a = \\tanh(h)`: a sigmoid centred on 0, with slope :math:`1 - a^2`."""
 
     def forward(self, h):
-        """:math:`a = \\tanh(h)`; returns ``(a, a)``."""
+        """Compute :math:`a = \\tanh(h)`.
+
+        Parameters
+        ----------
+        h : numpy.ndarray
+            The weighted sums, one row per sample.
+
+        Returns
+        -------
+        a : numpy.ndarray
+            The activations.
+        cache : numpy.ndarray
+            ``a`` again, for ``backward``.
+        """
         a = tanh(h)
         return a, a
 
     def backward(self, error, a, relay=True):
-        """:math:`\\delta = \\mathrm{error} \\odot (1 - a^2)`."""
+        """Compute :math:`\\delta = \\mathrm{error} \\odot (1 - a^2)`.
+
+        Parameters
+        ----------
+        error : numpy.ndarray
+            The error of this layer's units, one row per sample.
+        a : numpy.ndarray
+            The cache of ``forward``: the activations.
+        relay : bool
+            Not used; every layer's ``backward`` takes it.
+
+        Returns
+        -------
+        numpy.ndarray
+            :math:`\\delta`, shaped like ``error``.
+        """
         return backprop.delta(error, tanh_slope(a))
 
     def __repr__(self) -> str:
@@ -193,6 +319,8 @@ class Dropout:
         Whether units are dropped; the network switches it on during
         training (``Sequential.mode``) and off for prediction.
 
+    Examples
+    --------
     >>> layer = Dropout(0.5, mask=[[True, False]])
     >>> layer.training = True
     >>> a, cache = layer.forward(np.array([[0.2, 0.6]]))
@@ -209,7 +337,21 @@ class Dropout:
         self.training = False
 
     def forward(self, a):
-        """:math:`a \\odot m` in training, :math:`a` itself otherwise; returns ``(output, m)`` (``m`` None when off)."""
+        """Compute :math:`a \\odot m` in training, :math:`a` itself otherwise.
+
+        Parameters
+        ----------
+        a : numpy.ndarray
+            The activations of the layer below, one row per sample.
+
+        Returns
+        -------
+        output : numpy.ndarray
+            The activations with the dropped units set to 0 and the kept
+            ones scaled.
+        m : numpy.ndarray or None
+            The mask, for ``backward``; ``None`` when nothing is dropped.
+        """
         if not self.training or self.p == 0:
             return a, None
         keep = self.rng.random(a.shape) >= self.p if self.mask is None else self.mask
@@ -220,7 +362,22 @@ class Dropout:
         return a * m, m
 
     def backward(self, error, m, relay=True):
-        """:math:`\\mathrm{error} \\odot m`: the error goes back only through the units that were kept."""
+        """Compute :math:`\\mathrm{error} \\odot m`: the error goes back only through the units that were kept.
+
+        Parameters
+        ----------
+        error : numpy.ndarray
+            The error of this layer's outputs, one row per sample.
+        m : numpy.ndarray or None
+            The cache of ``forward``: the mask, or ``None``.
+        relay : bool
+            Not used; every layer's ``backward`` takes it.
+
+        Returns
+        -------
+        numpy.ndarray
+            The error of the layer below.
+        """
         return error if m is None else error * m
 
     def __repr__(self) -> str:
@@ -236,6 +393,8 @@ class SoftmaxCrossEntropy:
     is ``(h, a)``: the loss is computed from :math:`h`, where it never
     takes :math:`\\log 0` (``loss.cross_entropy``).
 
+    Examples
+    --------
     >>> out = SoftmaxCrossEntropy()
     >>> a, cache = out.forward(np.array([[0.0, 0.0]]))
     >>> a, round(out.loss(np.array([[1.0, 0.0]]), cache), 6)
@@ -243,16 +402,58 @@ class SoftmaxCrossEntropy:
     """
 
     def forward(self, h):
-        """:math:`a = \\mathrm{softmax}(h)` row by row; returns ``(a, (h, a))``."""
+        """Compute :math:`a = \\mathrm{softmax}(h)` row by row.
+
+        Parameters
+        ----------
+        h : numpy.ndarray
+            The weighted sums of the output layer, one row per sample.
+
+        Returns
+        -------
+        a : numpy.ndarray
+            The class probabilities, each row summing to 1.
+        cache : tuple of numpy.ndarray
+            ``(h, a)``, for ``backward`` and ``loss``.
+        """
         a = softmax(h)
         return a, (h, a)
 
     def backward(self, error, cache, relay=True):
-        """:math:`\\delta_L = \\mathrm{error}_L \\odot 1`: no slope factor at this output."""
+        """Compute :math:`\\delta_L = \\mathrm{error}_L \\odot 1`: no slope factor at this output.
+
+        Parameters
+        ----------
+        error : numpy.ndarray
+            :math:`\\mathrm{error}_L = y - a_L`, one row per sample.
+        cache : tuple of numpy.ndarray
+            The cache of ``forward``, ``(h, a)``.
+        relay : bool
+            Not used; every layer's ``backward`` takes it.
+
+        Returns
+        -------
+        numpy.ndarray
+            :math:`\\delta_L`, equal to ``error``.
+        """
         return backprop.delta(error, backprop.output_slope(cache[1], "softmax"))
 
     def loss(self, y, cache) -> float:
-        """:math:`E = -\\sum y \\log a`, from the weighted sums in the cache."""
+        """Compute :math:`E = -\\sum y \\log a` from the weighted sums in the cache.
+
+        Parameters
+        ----------
+        y : numpy.ndarray
+            The one-hot targets, one row per sample.
+        cache : tuple of numpy.ndarray
+            The cache of ``forward``, ``(h, a)``.
+
+        Returns
+        -------
+        float
+            The cross-entropy, summed over the batch.
+        """
+
         return cross_entropy(y, cache[0])
 
     def __repr__(self) -> str:

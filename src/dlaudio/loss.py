@@ -29,6 +29,18 @@ def loss(y, a) -> float:
 
     This is the quantity whose negative gradient backpropagation computes.
 
+    Parameters
+    ----------
+    y : array_like
+        The targets.
+    a : array_like
+        The network's outputs, shaped like ``y``.
+
+    Returns
+    -------
+    float
+        :math:`E`.
+
     Examples
     --------
     >>> round(loss([[1.0]], [[0.68]]), 6)
@@ -41,7 +53,17 @@ def loss(y, a) -> float:
 def mean_loss(y, a) -> float:
     """:math:`E` divided by the number of samples: the loss per sample that training reports.
 
-    ``y`` and ``a`` are batches of rows, shape (n_samples, n_outputs).
+    Parameters
+    ----------
+    y : array_like
+        The targets, a batch of rows ``(n_samples, n_outputs)`` or one row.
+    a : array_like
+        The network's outputs, shaped like ``y``.
+
+    Returns
+    -------
+    float
+        :math:`E / n_{samples}`.
     """
     y = np.asarray(y, dtype=np.float64)
     return loss(y, a) / (y.shape[0] if y.ndim > 1 else 1)
@@ -51,6 +73,18 @@ def mean_squared_error(y, a) -> float:
     """Mean of :math:`(y - a)^2` over every sample and output.
 
     For one output this is twice ``mean_loss``.
+
+    Parameters
+    ----------
+    y : array_like
+        The targets.
+    a : array_like
+        The network's outputs, shaped like ``y``.
+
+    Returns
+    -------
+    float
+        The mean squared error.
 
     Examples
     --------
@@ -64,15 +98,26 @@ def mean_squared_error(y, a) -> float:
 def cross_entropy(y, h) -> float:
     """:math:`E = -\\sum y \\log a` with :math:`a = \\mathrm{softmax}(h)`, summed over every sample.
 
-    ``y`` holds the targets, one-hot rows (or rows of probabilities);
-    ``h`` the output layer's weighted sums :math:`h_L`, not its activations:
-    :math:`\\log a_k = h_k - \\log \\sum_j e^{h_j}`, and the log-sum-exp is
+    The loss is computed from the output layer's weighted sums, not from its
+    activations: :math:`\\log a_k = h_k - \\log \\sum_j e^{h_j}`, and the log-sum-exp is
     taken with the row's largest ``h`` subtracted first, so nothing
     overflows and no :math:`\\log 0` is ever taken. ``softmax`` rounds a
     probability of :math:`e^{-1000}` to 0, whose log is :math:`-\\infty`;
     from ``h`` it is simply -1000. So the result is finite for every finite
     ``h``. Divide by the number of samples for the mean per sample that
     training reports.
+
+    Parameters
+    ----------
+    y : array_like
+        The targets, one-hot rows (or rows of probabilities).
+    h : array_like
+        The output layer's weighted sums :math:`h_L`, shaped like ``y``.
+
+    Returns
+    -------
+    float
+        :math:`E`, finite for every finite ``h``.
 
     Examples
     --------
@@ -89,11 +134,27 @@ def cross_entropy(y, h) -> float:
 
 
 def output_loss(y, h_out, a_out, output="sigmoid") -> float:
-    """:math:`E` of a network's output layer: ``loss(y, a_out)`` for sigmoid outputs, ``cross_entropy(y, h_out)`` for softmax.
+    """:math:`E` of a network's output layer, the loss that goes with its kind of output.
 
-    The loss that goes with each kind of output, the one whose
-    :math:`-\\partial E / \\partial h_L` is :math:`\\delta_L` (see
-    ``backprop.output_slope``).
+    ``loss(y, a_out)`` for sigmoid outputs, ``cross_entropy(y, h_out)`` for
+    softmax: the loss whose :math:`-\\partial E / \\partial h_L` is
+    :math:`\\delta_L` (see ``backprop.output_slope``).
+
+    Parameters
+    ----------
+    y : array_like
+        The targets.
+    h_out : array_like
+        The output layer's weighted sums :math:`h_L`.
+    a_out : array_like
+        The output layer's activations :math:`a_L`.
+    output : {"sigmoid", "softmax"}
+        The kind of output layer.
+
+    Returns
+    -------
+    float
+        :math:`E`.
     """
     return cross_entropy(y, h_out) if output == "softmax" else loss(y, a_out)
 
@@ -107,6 +168,22 @@ def l2_penalty(weights, l2, bias=False) -> float:
     so it is not pulled towards 0. Its negative gradient is the
     :math:`-\\lambda W` that ``backprop.weight_decay`` adds to :math:`\\mathrm{Deriv}`.
 
+    Parameters
+    ----------
+    weights : sequence of array_like
+        The weight matrices :math:`W_l`.
+    l2 : float
+        The weight decay :math:`\\lambda`.
+    bias : bool
+        Whether the last row of each matrix is a bias row, left out.
+
+    Returns
+    -------
+    float
+        The penalty.
+
+    Examples
+    --------
     >>> l2_penalty([np.array([[1.0], [2.0]])], 0.1)
     0.25
     >>> l2_penalty([np.array([[1.0], [2.0]])], 0.1, bias=True)

@@ -70,6 +70,20 @@ def _htk(htk):
 def hz_to_mel(frequencies, htk=False):
     """Frequencies in Hz to mels: Slaney's scale (librosa's default) or HTK's.
 
+    Parameters
+    ----------
+    frequencies : float or array_like
+        Frequencies in Hz, >= 0.
+    htk : bool
+        ``False``: Slaney's mel scale; ``True``: HTK's.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        The mels, a number for a number, else shaped like ``frequencies``.
+
+    Examples
+    --------
     >>> hz_to_mel([0.0, 500.0, 1000.0, 4000.0])
     array([ 0.        ,  7.5       , 15.        , 35.16376031])
     >>> hz_to_mel(1000.0, htk=True)
@@ -87,6 +101,21 @@ def hz_to_mel(frequencies, htk=False):
 def mel_to_hz(mels, htk=False):
     """Mels to frequencies in Hz, the inverse of ``hz_to_mel``.
 
+    Parameters
+    ----------
+    mels : float or array_like
+        Mel values, >= 0.
+    htk : bool
+        ``False``: Slaney's mel scale; ``True``: HTK's.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        The frequencies in Hz, a number for a number, else shaped like
+        ``mels``.
+
+    Examples
+    --------
     >>> mel_to_hz([0.0, 7.5, 15.0, 30.0])
     array([   0.        ,  500.        , 1000.        , 2804.64413074])
     """
@@ -114,6 +143,22 @@ def _band(fmin, fmax, nyquist=None):
 def mel_frequencies(n_mels=128, fmin=0.0, fmax=11025.0, htk=False):
     """``n_mels`` frequencies in Hz, evenly spaced on the mel scale from ``fmin`` to ``fmax``.
 
+    Parameters
+    ----------
+    n_mels : int
+        How many frequencies.
+    fmin, fmax : float
+        The first and the last, in Hz, ``0 <= fmin < fmax``.
+    htk : bool
+        ``False``: Slaney's mel scale; ``True``: HTK's.
+
+    Returns
+    -------
+    numpy.ndarray
+        The ``n_mels`` frequencies in Hz.
+
+    Examples
+    --------
     >>> mel_frequencies(5, fmin=0.0, fmax=8000.0)
     array([   0.        ,  754.09400787, 1688.90846266, 3675.76763429,
            8000.        ])
@@ -151,6 +196,11 @@ def mel_filterbank(sr, n_fft, n_mels=128, fmin=0.0, fmax=None, htk=False, norm="
     norm : {"slaney", None}
         ``"slaney"`` scales each triangle by :math:`2 / (f_{i+2} - f_i)`
         (equal area); ``None`` leaves every peak at 1.
+
+    Returns
+    -------
+    numpy.ndarray
+        The filters as rows, shape ``(n_mels, 1 + n_fft // 2)``, float64.
 
     Warns
     -----
@@ -246,9 +296,28 @@ def melspectrogram(
     ``S`` is ``power_spectrogram(y, n_fft=..., hop_length=..., ...,
     power=power)``, or pass your own ``S`` (then ``y`` must be ``None`` and
     ``S`` must have ``1 + n_fft // 2`` rows: unlike librosa, a mismatched
-    ``n_fft`` is an error, not silently replaced). The STFT arguments are
-    ``stft``'s; ``n_mels``, ``fmin``, ``fmax``, ``htk`` and ``norm`` are
-    ``mel_filterbank``'s.
+    ``n_fft`` is an error, not silently replaced).
+
+    Parameters
+    ----------
+    y : array_like, optional
+        A 1-D mono signal; or leave it out and give ``S``.
+    sr : int
+        Sample rate in Hz.
+    S : array_like, optional
+        A power (or magnitude) spectrogram with ``1 + n_fft // 2`` rows,
+        instead of ``y``.
+    n_fft, hop_length, win_length, window, center, pad_mode : as in stft
+        The STFT of ``y``.
+    power : float
+        The exponent of the spectrogram of ``y``, as in ``power_spectrogram``.
+    n_mels, fmin, fmax, htk, norm : as in mel_filterbank
+        The mel filters.
+
+    Returns
+    -------
+    numpy.ndarray
+        The mel spectrogram, shape ``(n_mels, n_frames)``.
 
     Examples
     --------

@@ -32,7 +32,7 @@ MAX_WEIGHTS = 2**31
 
 
 class MLP(Sequential):
-    """A multilayer perceptron: ``MLP(num_inputs, hidden_layers, num_outputs, rng=None, dtype=numpy.float64, output="sigmoid", bias=False, init="normal", activation="sigmoid")``.
+    """A multilayer perceptron, the course's network of dense and sigmoid layers.
 
     Sigmoid layers and no biases by default, as in the course; a softmax
     output and biases on request, for a classifier. It is a ``Sequential``
@@ -79,11 +79,6 @@ class MLP(Sequential):
 
     Attributes
     ----------
-    weights : list of numpy.ndarray
-        :math:`W_0 \\dots W_{L-1}`; ``weights[l]`` has shape
-        :math:`(n_l, n_{l+1})`, or :math:`(n_l + 1, n_{l+1})` with biases
-        (the bias row last). Read them, change entries in place, or assign a
-        new list (checked for shape and finiteness, converted to ``dtype``).
     dtype : numpy.dtype
         float64 or float32, as chosen when the network was made.
     output : str
@@ -161,8 +156,27 @@ class MLP(Sequential):
     def from_weights(cls, weights, dtype=np.float64, output="sigmoid", bias=False, activation="sigmoid") -> MLP:
         """A network with the given weight matrices (copied, in ``dtype``), e.g. a worked example's.
 
-        With ``bias=True`` the last row of each matrix is its bias row.
+        Parameters
+        ----------
+        weights : sequence of array_like
+            :math:`W_0 \\dots W_{L-1}`, each of shape :math:`(n_l, n_{l+1})`;
+            with ``bias=True`` the last row of each matrix is its bias row.
+        dtype : numpy.float64 or numpy.float32
+            The precision of the network.
+        output : {"sigmoid", "softmax"}
+            The output layer, as in ``MLP``.
+        bias : bool
+            Whether every layer below the output carries the constant 1.
+        activation : {"sigmoid", "relu", "tanh"}
+            The hidden layers' activation.
 
+        Returns
+        -------
+        MLP
+            The network.
+
+        Examples
+        --------
         >>> net = MLP.from_weights([[[0.1, 0.25], [0.15, 0.3]], [[0.5], [0.5]]])
         >>> net.layer_sizes
         [2, 2, 1]
@@ -174,7 +188,18 @@ class MLP(Sequential):
         return net
 
     def copy(self, dtype=None) -> MLP:
-        """A new network with a copy of these weights, the same ``output`` and ``bias``, in ``dtype`` (default: this one's)."""
+        """A new network with a copy of these weights, the same ``output`` and ``bias``.
+
+        Parameters
+        ----------
+        dtype : numpy.float64 or numpy.float32, optional
+            The precision of the copy; by default this network's.
+
+        Returns
+        -------
+        MLP
+            The copy; training it leaves this network unchanged.
+        """
         return type(self).from_weights(
             self.weights,
             self.dtype if dtype is None else dtype,
@@ -222,6 +247,13 @@ class MLP(Sequential):
 
     @property
     def weights(self) -> list:
+        """The weight matrices :math:`W_0 \\dots W_{L-1}`, one per layer with weights.
+
+        ``weights[l]`` has shape :math:`(n_l, n_{l+1})`, or
+        :math:`(n_l + 1, n_{l+1})` with biases (the bias row last). Read them,
+        change entries in place, or assign a new list (checked for shape and
+        finiteness, converted to ``dtype``).
+        """
         return [layer.W for layer in self.weighted]
 
     @weights.setter

@@ -27,6 +27,11 @@ def weighted_sum(inputs, weights) -> float:
     inputs, weights : sequence of float
         Two non-empty sequences of finite numbers of the same length.
 
+    Returns
+    -------
+    float
+        The weighted sum :math:`h`.
+
     Raises
     ------
     ValueError
@@ -55,6 +60,16 @@ def sigmoid(h) -> float:
     for ``h`` below about -709. For negative ``h`` this function uses the
     equal form :math:`e^{h} / (1 + e^{h})`, whose exponential can only
     underflow to 0, so every finite ``h`` (and ``±inf``) gives an answer.
+
+    Parameters
+    ----------
+    h : float
+        The weighted sum.
+
+    Returns
+    -------
+    float
+        :math:`\\sigma(h)`.
 
     Raises
     ------
@@ -85,6 +100,17 @@ def sigmoid(h) -> float:
 
 def neuron_output(inputs, weights) -> float:
     """Return the neuron's output :math:`y = \\sigma(\\sum_i w_i x_i)`.
+
+    Parameters
+    ----------
+    inputs, weights : sequence of float
+        Two non-empty sequences of finite numbers of the same length, as in
+        ``weighted_sum``.
+
+    Returns
+    -------
+    float
+        The output :math:`y`, in [0, 1].
 
     Examples
     --------

@@ -44,7 +44,20 @@ class FiniteSteps:
         self.bound = None
 
     def check(self, W, step) -> None:
-        """Raise ``NonFiniteStep`` unless every entry of ``W + step`` is finite."""
+        """Raise ``NonFiniteStep`` unless every entry of ``W + step`` is finite.
+
+        Parameters
+        ----------
+        W : numpy.ndarray
+            The weights before the step.
+        step : numpy.ndarray
+            The step to be added, shaped like ``W``.
+
+        Raises
+        ------
+        NonFiniteStep
+            If a weight would become NaN or infinite.
+        """
         limit = np.finfo(W.dtype).max / 2
         if self.bound is None:
             self.bound = max(float(W.max()), -float(W.min()))
@@ -70,7 +83,22 @@ class _Optimiser:
         W += step
 
     def step(self, params, derivs) -> None:
-        """One step for each parameter array of ``params`` with its Deriv in ``derivs``, in place."""
+        """Take one step for each parameter array of ``params`` with its Deriv in ``derivs``, in place.
+
+        Parameters
+        ----------
+        params : sequence of numpy.ndarray
+            The weights, updated in place.
+        derivs : sequence of numpy.ndarray
+            :math:`\\mathrm{Deriv}` of each array of ``params``, in the same
+            order and shapes.
+
+        Raises
+        ------
+        NonFiniteStep
+            If a step would make a weight NaN or infinite; that array is
+            left as it was.
+        """
         # An overflow shows up as inf or NaN in a step, which FiniteSteps
         # reports before the step is taken: numpy's warnings would only repeat it.
         with np.errstate(over="ignore", invalid="ignore"):
@@ -110,9 +138,10 @@ class SGD(_Optimiser):
 
 
 class Momentum(_Optimiser):
-    """Gradient descent with momentum: :math:`v \\leftarrow \\mu v + \\mathrm{Deriv}`, :math:`W \\leftarrow W + \\eta v`.
+    """Gradient descent with momentum, a velocity :math:`v` that remembers the past Derivs.
 
-    The velocity :math:`v` sums the past Derivs, each step's weighted by
+    Each step is :math:`v \\leftarrow \\mu v + \\mathrm{Deriv}`,
+    :math:`W \\leftarrow W + \\eta v`. The velocity :math:`v` sums the past Derivs, each step's weighted by
     :math:`\\mu` once more: directions that agree from step to step build
     up, zigzags across a narrow valley cancel. This is PyTorch's ``SGD``
     with ``momentum=mu`` (its :math:`g` is :math:`-\\mathrm{Deriv}`, so its
@@ -125,6 +154,8 @@ class Momentum(_Optimiser):
     mu : float
         The momentum :math:`0 \\le \\mu < 1`; 0 is plain gradient descent.
 
+    Examples
+    --------
     >>> W, D = np.zeros(1), np.ones(1)
     >>> opt = Momentum(0.1, mu=0.5)
     >>> for _ in range(3):
@@ -176,6 +207,8 @@ class Adam(_Optimiser):
     eps : float
         :math:`\\epsilon > 0`, against a division by 0 (1e-8).
 
+    Examples
+    --------
     >>> W, D = np.zeros(2), np.array([0.5, -2.0])
     >>> Adam(0.1).step([W], [D])
     >>> W.round(6)  # the first step is eta in the direction of Deriv, whatever its size
@@ -191,6 +224,22 @@ class Adam(_Optimiser):
         self.t = 0
 
     def step(self, params, derivs) -> None:
+        """Take step :math:`t + 1` for each parameter array of ``params``, in place.
+
+        Parameters
+        ----------
+        params : sequence of numpy.ndarray
+            The weights, updated in place.
+        derivs : sequence of numpy.ndarray
+            :math:`\\mathrm{Deriv}` of each array of ``params``, in the same
+            order and shapes.
+
+        Raises
+        ------
+        NonFiniteStep
+            If a step would make a weight NaN or infinite; that array is
+            left as it was.
+        """
         self.t += 1  # one step of every parameter array
         super().step(params, derivs)
 

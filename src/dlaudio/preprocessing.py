@@ -50,7 +50,18 @@ class Standardizer:
         self.scale_ = None
 
     def fit(self, x):
-        """Take the mean and standard deviation of each feature of ``x``; returns self."""
+        """Take the mean and standard deviation of each feature of ``x``.
+
+        Parameters
+        ----------
+        x : array_like
+            The training features, shape ``(n_clips, ..., n_features)``.
+
+        Returns
+        -------
+        Standardizer
+            This object, with ``mean_`` and ``scale_`` set.
+        """
         array = _features(x, "x")
         axes = tuple(range(array.ndim - 1))
         # Sums of values near float max overflow: take the statistics of each
@@ -66,7 +77,18 @@ class Standardizer:
         return self
 
     def transform(self, x):
-        """``(x - mean_) / scale_``, a new array."""
+        """Compute ``(x - mean_) / scale_`` with the statistics of ``fit``.
+
+        Parameters
+        ----------
+        x : array_like
+            Features with as many columns (last axis) as ``fit`` saw.
+
+        Returns
+        -------
+        numpy.ndarray
+            The standardised features, a new array.
+        """
         if self.mean_ is None:
             raise ValueError("this Standardizer is not fitted yet: call fit(train) first")
         array = _features(x, "x")
@@ -82,7 +104,18 @@ class Standardizer:
         return z
 
     def fit_transform(self, x):
-        """``fit(x)``, then ``transform(x)``."""
+        """Run ``fit(x)``, then ``transform(x)``.
+
+        Parameters
+        ----------
+        x : array_like
+            The training features.
+
+        Returns
+        -------
+        numpy.ndarray
+            The standardised training features.
+        """
         return self.fit(x).transform(x)
 
 
@@ -93,6 +126,22 @@ def encode_labels(labels, classes=None):
     validation or test split the same way as the training split (a label
     not in it is an error).
 
+    Parameters
+    ----------
+    labels : sequence of str
+        One label per clip.
+    classes : sequence of str, optional
+        The classes, in the order of their indices.
+
+    Returns
+    -------
+    indices : numpy.ndarray
+        The class index of each label, int64.
+    classes : tuple of str
+        The classes.
+
+    Examples
+    --------
     >>> encode_labels(["u", "a", "u"])
     (array([1, 0, 1]), ('a', 'u'))
     """
@@ -118,6 +167,20 @@ def one_hot(indices, n_classes):
     The targets ``y`` of a softmax output: one row per sample, as the
     network's rows are.
 
+    Parameters
+    ----------
+    indices : array_like of int
+        The class of each sample, in ``[0, n_classes)``.
+    n_classes : int
+        The number of classes, the columns of the result.
+
+    Returns
+    -------
+    numpy.ndarray
+        The rows, shape ``(n_samples, n_classes)``.
+
+    Examples
+    --------
     >>> one_hot([2, 0], 3)
     array([[0., 0., 1.],
            [1., 0., 0.]])

@@ -84,7 +84,18 @@ class Sequential:
             start += size
 
     def copy(self, dtype=None) -> Sequential:
-        """A new network of the same layers with a copy of these weights, in ``dtype`` (default: this one's)."""
+        """A new network of the same layers with a copy of these weights.
+
+        Parameters
+        ----------
+        dtype : numpy.float64 or numpy.float32, optional
+            The precision of the copy; by default this network's.
+
+        Returns
+        -------
+        Sequential
+            The copy; training it leaves this network unchanged.
+        """
         return Sequential([copy.copy(layer) for layer in self.layers], self.dtype if dtype is None else dtype)
 
     @contextlib.contextmanager
@@ -94,6 +105,17 @@ class Sequential:
         ``train`` runs its updates in training mode and measures losses and
         accuracies in prediction mode; ``forward`` and ``predict`` always
         predict. Every layer's previous mode is restored on leaving.
+
+        Parameters
+        ----------
+        training : bool
+            True to switch the training-only layers on, False to switch them
+            off.
+
+        Yields
+        ------
+        Sequential
+            This network, in the mode asked for.
         """
         switches = [layer for layer in self.layers if hasattr(layer, "training")]
         before = [layer.training for layer in switches]
@@ -132,7 +154,20 @@ class Sequential:
     # -- the passes, unchecked: for the trainer, the trace and the gradient check ----
 
     def forward_batch(self, a):
-        """Run the batch ``a`` (rows already in ``dtype``) through every layer: ``(output, caches)``."""
+        """Run the batch ``a`` through every layer, unchecked.
+
+        Parameters
+        ----------
+        a : numpy.ndarray
+            The inputs, one row per sample, already in ``dtype``.
+
+        Returns
+        -------
+        output : numpy.ndarray
+            The output of the last layer.
+        caches : list
+            Each layer's cache, in order, for ``backward_batch``.
+        """
         caches = []
         for layer in self.layers:
             a, cache = layer.forward(a)
@@ -142,8 +177,21 @@ class Sequential:
     def backward_batch(self, error, caches, relay_to_input=False):
         """Backpropagate :math:`\\mathrm{error}_L` through every layer, writing each Deriv into ``D_all``.
 
-        Returns the error relayed to the input, or ``None`` when
-        ``relay_to_input`` is false (training never needs it).
+        Parameters
+        ----------
+        error : numpy.ndarray
+            :math:`\\mathrm{error}_L = y - a_L`, one row per sample.
+        caches : list
+            The caches of the ``forward_batch`` that gave the output.
+        relay_to_input : bool
+            Whether to compute the error relayed to the input (training
+            never needs it).
+
+        Returns
+        -------
+        numpy.ndarray or None
+            The error relayed to the input, or ``None`` when
+            ``relay_to_input`` is false.
         """
         for i in range(len(self.layers) - 1, -1, -1):
             error = self.layers[i].backward(error, caches[i], relay=i > 0 or relay_to_input)
@@ -155,6 +203,23 @@ class Sequential:
         Finite weights and inputs can still overflow a weighted sum; the
         outputs are then NaN, and a prediction from them would be
         meaningless (``argmax`` of NaNs is 0), so this raises instead.
+
+        Parameters
+        ----------
+        x : numpy.ndarray
+            A batch checked by ``check_x``.
+
+        Returns
+        -------
+        output : numpy.ndarray
+            The output of the last layer.
+        caches : list
+            Each layer's cache, in order.
+
+        Raises
+        ------
+        ValueError
+            If an output is NaN or infinite.
         """
         with np.errstate(over="ignore", invalid="ignore"):  # reported just below, with its cause
             out, caches = self.forward_batch(x)
@@ -166,16 +231,48 @@ class Sequential:
         return out, caches
 
     def batch_loss(self, y, output, caches) -> float:
-        """:math:`E` of a forward pass: the output layer's own loss, else :math:`\\frac12 \\sum (y - a)^2`."""
+        """Compute :math:`E` of a forward pass: the output layer's own loss, else :math:`\\frac12 \\sum (y - a)^2`.
+
+        Parameters
+        ----------
+        y : numpy.ndarray
+            The targets, one row per sample.
+        output : numpy.ndarray
+            The output of the forward pass.
+        caches : list
+            The caches of the forward pass.
+
+        Returns
+        -------
+        float
+            :math:`E`, summed over the batch.
+        """
         return self.layers[-1].loss(y, caches[-1]) if self.classifies else loss(y, output)
 
     def weight_decay(self, l2) -> None:
-        """:math:`\\mathrm{Deriv}_l \\leftarrow \\mathrm{Deriv}_l - \\lambda W_l` for every layer, biases spared."""
+        """Apply :math:`\\mathrm{Deriv}_l \\leftarrow \\mathrm{Deriv}_l - \\lambda W_l` to every layer, biases spared.
+
+        Parameters
+        ----------
+        l2 : float
+            The weight decay :math:`\\lambda \\ge 0`.
+        """
         for layer in self.weighted:
             backprop.weight_decay([layer.deriv], [layer.W], l2, layer.bias)
 
     def l2_penalty(self, l2) -> float:
-        """:math:`\\frac{\\lambda}{2} \\sum w^2` over every layer's weights, biases spared."""
+        """Compute :math:`\\frac{\\lambda}{2} \\sum w^2` over every layer's weights, biases spared.
+
+        Parameters
+        ----------
+        l2 : float
+            The weight decay :math:`\\lambda \\ge 0`.
+
+        Returns
+        -------
+        float
+            The penalty added to :math:`E`.
+        """
         return sum(l2_penalty([layer.W], l2, layer.bias) for layer in self.weighted)
 
     # -- checked calls ---------------------------------------------------------------
@@ -190,6 +287,20 @@ class Sequential:
         unless ``copy=False``, which returns an array already in ``dtype``
         as it is (for callers that only read it).
 
+        Parameters
+        ----------
+        x : array_like
+            One sample or a batch of rows.
+        copy : bool
+            Whether the result is always a fresh copy.
+
+        Returns
+        -------
+        numpy.ndarray
+            The batch, shape ``(n_samples, n_0)``, in ``dtype``.
+
+        Examples
+        --------
         >>> from dlaudio import MLP
         >>> MLP(2, [3], 1, rng=0).check_x([1, 2])
         array([[1., 2.]])
@@ -206,6 +317,22 @@ class Sequential:
         :math:`\\ge 0` that sum to 1, such as the one-hot rows of
         ``dlaudio.one_hot`` (the output delta :math:`y - a` needs rows that
         sum to 1).
+
+        Parameters
+        ----------
+        x : array_like
+            The inputs, one sample or a batch of rows.
+        y : array_like
+            The targets, one row per sample.
+        copy : bool
+            Whether the results are always fresh copies.
+
+        Returns
+        -------
+        x : numpy.ndarray
+            The inputs, shape ``(n_samples, n_0)``, in ``dtype``.
+        y : numpy.ndarray
+            The targets, shape ``(n_samples, n_L)``, in ``dtype``.
         """
         x = self.check_x(x, copy=copy)
         y = float_matrix(y, "y", columns=self.n_out, dtype=self.dtype, copy=copy)
@@ -226,6 +353,16 @@ class Sequential:
         """The output for one sample ``(n_in,)`` or a batch ``(n_samples, n_in)``, in the same form.
 
         The activations are kept in ``activations`` for ``backward``.
+
+        Parameters
+        ----------
+        x : array_like
+            One sample ``(n_in,)`` or a batch ``(n_samples, n_in)``.
+
+        Returns
+        -------
+        numpy.ndarray
+            The output, one row per sample, or one row for one sample.
         """
         out, caches = self.forward_finite(self.check_x(x))
         self._caches = caches
@@ -241,6 +378,16 @@ class Sequential:
         :math:`\\mathrm{Deriv}_l = a_l^T \\cdot \\delta_{l+1}`. For a softmax output the
         same ``y - a`` is the output delta (no slope factor), the negative
         gradient of the cross-entropy.
+
+        Parameters
+        ----------
+        error : array_like
+            :math:`\\mathrm{error}_L = y - a_L`, shaped like the last output.
+
+        Returns
+        -------
+        dict
+            ``derivs``: :math:`\\mathrm{Deriv}_l` by layer index ``l``.
         """
         if self._caches is None:
             raise ValueError("call forward(x) before backward(error)")
@@ -253,7 +400,13 @@ class Sequential:
         return self.derivs
 
     def gradient_descent(self, eta) -> None:
-        """:math:`W_l \\leftarrow W_l + \\eta \\, \\mathrm{Deriv}_l` with the ``derivs`` of the last ``backward``."""
+        """Update :math:`W_l \\leftarrow W_l + \\eta \\, \\mathrm{Deriv}_l` with the last ``backward``'s ``derivs``.
+
+        Parameters
+        ----------
+        eta : float
+            The learning rate :math:`\\eta > 0`.
+        """
         optimizer = SGD(eta)
         if self.derivs is None:
             raise ValueError("call backward(error) before gradient_descent(eta)")
@@ -264,10 +417,19 @@ class Sequential:
         """The class of each sample: the index of its largest output (``argmax``).
 
         With a single output, a yes/no classifier, the class is 1 where the
-        output is at least 0.5 and 0 elsewhere. ``x`` as in ``forward``;
-        returns integer class indices, shape ``(n_samples,)``, or one ``int``
-        for one sample ``(n_0,)``. The stored ``activations`` are not
-        changed.
+        output is at least 0.5 and 0 elsewhere. The stored ``activations``
+        are not changed.
+
+        Parameters
+        ----------
+        x : array_like
+            One sample ``(n_0,)`` or a batch ``(n_samples, n_0)``.
+
+        Returns
+        -------
+        numpy.ndarray or int
+            The class indices, shape ``(n_samples,)``, or one ``int`` for one
+            sample.
         """
         out, _ = self.forward_finite(self.check_x(x, copy=False))
         classes = training.classes_of(out)
@@ -293,8 +455,42 @@ class Sequential:
         """Gradient descent over a data set: ``net.train(x, y, ...)`` is ``dlaudio.train(net, x, y, ...)``.
 
         Same keyword-only arguments and the same returned ``History``; see
-        ``dlaudio.training.train``.
+        ``dlaudio.training.train``, which describes them in full.
+
+        Parameters
+        ----------
+        x, y : array_like
+            Inputs ``(n_samples, n_0)`` and targets ``(n_samples, n_L)``.
+        epochs : int
+            Passes over the data set.
+        eta : float, optional
+            The learning rate :math:`\\eta > 0` of plain gradient descent.
+        batch_size : int
+            Samples per update.
+        shuffle : bool
+            Whether to visit the samples in a new random order each epoch.
+        rng : None, int or numpy.random.Generator
+            The source of the shuffles.
+        exact_loss : bool
+            Whether to report the loss of the whole data set at the end of
+            each epoch instead of the running loss.
+        validation : (x_val, y_val), optional
+            Held-out data, measured after every epoch.
+        l2 : float
+            Weight decay :math:`\\lambda \\ge 0`.
+        early_stopping : int, optional
+            Patience, in epochs without a better validation loss.
+        optimizer : optional
+            ``SGD``, ``Momentum`` or ``Adam``, instead of ``eta``.
+        reduction : {"sum", "mean"}
+            Whether the Derivs add up the batch's samples or average them.
+
+        Returns
+        -------
+        History
+            The losses (and accuracies) per epoch.
         """
+
         return training.train(
             self,
             x,

@@ -48,6 +48,11 @@ def tone(freq, duration, sr, *, amplitude=1.0, phase=0.0):
     phase : float
         :math:`\\varphi` in radians at ``t = 0``.
 
+    Returns
+    -------
+    numpy.ndarray
+        The signal, ``round(duration * sr)`` samples, float64.
+
     Examples
     --------
     >>> tone(1000, 0.001, 8000)
@@ -71,6 +76,26 @@ def chirp(f0, f1, duration, sr, *, method="linear", amplitude=1.0):
       :math:`y = A \\sin 2\\pi (f_0 t + (f_1 - f_0)\\, t^2 / 2T)`;
     - ``"log"`` (exponential): :math:`f(t) = f_0 (f_1 / f_0)^{t / T}`, the
       same number of octaves per second (``f0`` and ``f1`` must be > 0).
+
+    Parameters
+    ----------
+    f0 : float
+        The frequency at the start, in Hz, >= 0.
+    f1 : float
+        The frequency at the end, in Hz, >= 0.
+    duration : float
+        Length :math:`T` in seconds, > 0.
+    sr : int
+        Sample rate in Hz.
+    method : {"linear", "log"}
+        How the frequency moves from ``f0`` to ``f1``.
+    amplitude : float
+        :math:`A`, the peak value.
+
+    Returns
+    -------
+    numpy.ndarray
+        The signal, ``round(duration * sr)`` samples, float64.
 
     Examples
     --------
@@ -107,8 +132,19 @@ def white_noise(duration, sr, *, amplitude=1.0, rng=None):
 
     Parameters
     ----------
+    duration : float
+        Length in seconds, > 0.
+    sr : int
+        Sample rate in Hz.
+    amplitude : float
+        The largest value a sample can have.
     rng : None, int or numpy.random.Generator
         The source of randomness; the same seed gives the same noise.
+
+    Returns
+    -------
+    numpy.ndarray
+        The noise, ``round(duration * sr)`` samples, float64.
 
     Examples
     --------
@@ -128,6 +164,22 @@ def pulse_train(f0, duration, sr, *, amplitude=1.0):
     ``k = 0``. It is the simplest model of the glottal source of a voiced
     sound: a periodic excitation whose spectrum has a line at every multiple
     of ``f0`` (all of the same height).
+
+    Parameters
+    ----------
+    f0 : float
+        Clicks per second, in Hz, > 0.
+    duration : float
+        Length in seconds, > 0.
+    sr : int
+        Sample rate in Hz.
+    amplitude : float
+        The value of each click.
+
+    Returns
+    -------
+    numpy.ndarray
+        The signal, ``round(duration * sr)`` samples, float64.
 
     Examples
     --------

@@ -19,7 +19,7 @@ from numpy.lib.stride_tricks import sliding_window_view
 
 from ._checks import choice, fft_length, finite_real, positive_int, signal
 
-__all__ = ["PAD_MODES", "WINDOWS", "frame", "hann", "power_spectrogram", "stft"]
+__all__ = ["PAD_MODES", "WINDOWS", "frame", "hann", "istft", "power_spectrogram", "stft"]
 
 #: The ``pad_mode`` values ``stft`` accepts (``numpy.pad`` modes). librosa's
 #: default since 0.9 is ``"constant"`` (zeros); before, ``"reflect"``.
@@ -41,6 +41,20 @@ def frame(y, frame_length, hop_length):
 
     The result is a read-only view into ``y`` (no samples are copied, frames
     share memory where they overlap): copy it before writing into it.
+
+    Parameters
+    ----------
+    y : array_like
+        A 1-D signal, at least ``frame_length`` samples long.
+    frame_length : int
+        Samples per frame.
+    hop_length : int
+        Samples between the starts of successive frames.
+
+    Returns
+    -------
+    numpy.ndarray
+        The frames as columns, shape ``(frame_length, n_frames)``.
 
     Examples
     --------
@@ -71,6 +85,11 @@ def hann(n, periodic=True):
         repeats seamlessly, which is what a DFT frame assumes.
         ``False``: :math:`M = n - 1`, symmetric with a zero at both ends,
         the same as ``numpy.hanning(n)``.
+
+    Returns
+    -------
+    numpy.ndarray
+        The ``n`` values of the window, float64.
 
     Examples
     --------
@@ -227,8 +246,21 @@ def power_spectrogram(
 ):
     """``abs(stft(y, ...)) ** power``: the power (``power=2``) or magnitude (``power=1``) spectrogram.
 
-    The arguments are ``stft``'s, plus ``power`` (> 0). This is the
-    spectrogram ``librosa.feature.melspectrogram`` starts from.
+    This is the spectrogram ``librosa.feature.melspectrogram`` starts from.
+
+    Parameters
+    ----------
+    y : array_like
+        A 1-D mono signal, as in ``stft``.
+    n_fft, hop_length, win_length, window, center, pad_mode : as in stft
+        The framing and the window.
+    power : float
+        The exponent, > 0: 2 for power, 1 for magnitude.
+
+    Returns
+    -------
+    numpy.ndarray
+        float64, shape ``(1 + n_fft // 2, n_frames)``.
 
     Examples
     --------
@@ -242,3 +274,83 @@ def power_spectrogram(
     if power <= 0:
         raise ValueError(f"power must be > 0, got {power}")
     return _spectra(y, n_fft, hop_length, win_length, window, center, pad_mode, power)
+
+
+def istft(D, *, hop_length=None, win_length=None, n_fft=None, window="hann", center=True, length=None):
+    """The inverse STFT: frames back to a signal by overlap-add, ``librosa.istft``'s numbers.
+
+    Each column is turned back into a frame by the inverse real FFT,
+    multiplied by the window once more, and added in at its place; the sum
+    is then divided by the sum of the squared windows that overlap there
+    (Griffin and Lim 1984). Where that sum is 0 the samples are left as they
+    are. With the analysis parameters of ``stft``, ``istft(stft(y))`` is
+    ``y`` again up to rounding, wherever the windows overlap enough to cover
+    it (``hop_length <= win_length / 2`` for the Hann window).
+
+    Parameters
+    ----------
+    D : array_like
+        Complex, shape ``(1 + n_fft // 2, n_frames)``, as ``stft`` returns it.
+    hop_length : int, optional
+        Samples between frames; default ``win_length // 4`` (librosa's).
+    win_length : int, optional
+        Length of the window; default ``n_fft``.
+    n_fft : int, optional
+        The FFT length; default ``2 * (D.shape[0] - 1)``.
+    window : {"hann", "rectangular", "boxcar"} or array_like
+        The analysis window ``stft`` used.
+    center : bool
+        Whether ``stft`` padded the signal by ``n_fft // 2`` on each side:
+        that much is cut off again.
+    length : int, optional
+        Cut or zero-pad the result to exactly this many samples, the length
+        of the original signal; default: what the frames cover.
+
+    Returns
+    -------
+    numpy.ndarray
+        1-D float64 samples.
+
+    Examples
+    --------
+    A round trip: the signal back to rounding.
+
+    >>> y = np.random.default_rng(0).standard_normal(1000)
+    >>> back = istft(stft(y, n_fft=256, hop_length=64), hop_length=64, length=y.size)
+    >>> bool(np.max(np.abs(back - y)) < 1e-12)
+    True
+    """
+    D = np.asarray(D)
+    if D.ndim != 2 or D.shape[0] < 2 or D.shape[1] < 1:
+        raise ValueError(f"D must be a 2-D STFT of shape (1 + n_fft // 2, n_frames), got shape {D.shape}")
+    if not np.iscomplexobj(D) and not np.issubdtype(D.dtype, np.number):
+        raise TypeError(f"D must hold complex numbers, got {D.dtype}")
+    if not np.all(np.isfinite(D)):
+        raise ValueError("D must contain only finite values (no NaN or inf)")
+    n_fft = 2 * (D.shape[0] - 1) if n_fft is None else positive_int(n_fft, "n_fft")
+    if D.shape[0] != 1 + n_fft // 2:
+        raise ValueError(f"D has {D.shape[0]} rows; n_fft={n_fft} needs 1 + n_fft // 2 = {1 + n_fft // 2}")
+    win_length = n_fft if win_length is None else positive_int(win_length, "win_length")
+    if win_length > n_fft:
+        raise ValueError(f"win_length={win_length} must be <= n_fft={n_fft}")
+    hop_length = max(win_length // 4, 1) if hop_length is None else positive_int(hop_length, "hop_length")
+    w = _fft_window(window, win_length, n_fft)
+    pad = n_fft // 2 if center else 0
+    n_frames = D.shape[1]
+    if length is not None:
+        length = positive_int(length, "length")
+        n_frames = min(n_frames, -(-(length + 2 * pad) // hop_length))
+    frames = w[:, None] * np.fft.irfft(D[:, :n_frames], n=n_fft, axis=0)
+    total = n_fft + hop_length * (n_frames - 1)
+    y = np.zeros(total)
+    norm = np.zeros(total)
+    # One slice-add per frame, in order, as librosa's overlap-add makes them.
+    for t in range(n_frames):
+        y[t * hop_length : t * hop_length + n_fft] += frames[:, t]
+        norm[t * hop_length : t * hop_length + n_fft] += w**2
+    covered = norm > np.finfo(np.float64).tiny
+    y[covered] /= norm[covered]
+    y = y[pad:]
+    if length is None:
+        return y[: max(total - 2 * pad, 0)]
+    return np.pad(y[:length], (0, max(length - y.size, 0)))

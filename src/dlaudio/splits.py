@@ -133,10 +133,30 @@ def speaker_folds(speakers, labels=None, n_folds=5, *, groups=None, rng=None):
     spread apart from a real difference. It is the idea of scikit-learn's
     ``GroupKFold`` with the speakers as its groups, the speakers shuffled by
     ``rng`` and, with ``groups``, dealt so that each fold has about the same
-    share of every group; ``speakers``, ``labels``, ``groups`` and ``rng``
-    are as in ``split_by_speaker``, which cuts the speakers into
+    share of every group; ``split_by_speaker`` cuts the speakers into
     ``n_folds`` equal shares.
 
+    Parameters
+    ----------
+    speakers : sequence or Clips
+        The speaker of each clip, or a ``Clips`` with speakers, as in
+        ``split_by_speaker``.
+    labels : sequence, optional
+        The label of each clip, as in ``split_by_speaker``.
+    n_folds : int
+        The number of folds, at least 2.
+    groups : sequence, optional
+        A group per clip, shared out evenly among the folds.
+    rng : None, int or numpy.random.Generator
+        Shuffles the speakers.
+
+    Returns
+    -------
+    list of tuple of numpy.ndarray
+        ``n_folds`` pairs ``(train, test)`` of sorted index arrays.
+
+    Examples
+    --------
     >>> speakers = [s for s in "abcdef" for _ in range(2)]
     >>> folds = speaker_folds(speakers, ["x", "y"] * 6, n_folds=3, rng=0)
     >>> [sorted({speakers[k] for k in test}) for _, test in folds]

@@ -82,7 +82,7 @@ def resonator_response(freq, bandwidth, sr, n=None):
 
     Returns
     -------
-    h : numpy.ndarray
+    numpy.ndarray
         :math:`h[n] = (1 - 2 r \\cos\\theta + r^2)\\, r^n \\sin((n+1)\\theta) / \\sin\\theta`,
         whose sum (the gain at 0 Hz) is 1.
 
@@ -115,6 +115,18 @@ def default_bandwidths(formants):
     range measured on real vowels (wider bandwidths at higher formants,
     where the walls and the radiation lose more energy).
 
+    Parameters
+    ----------
+    formants : sequence of float
+        The formant frequencies :math:`F` in Hz.
+
+    Returns
+    -------
+    numpy.ndarray
+        One bandwidth :math:`B` per formant, in Hz.
+
+    Examples
+    --------
     >>> default_bandwidths([500, 1500, 2500])
     array([ 70., 110., 150.])
     """
@@ -150,7 +162,7 @@ def formant_filter(formants, sr, bandwidths=None):
 
     Returns
     -------
-    h : numpy.ndarray
+    numpy.ndarray
         The convolution of the resonators' impulse responses. Its spectrum
         ``np.abs(np.fft.rfft(h, n))`` peaks near each formant.
 
@@ -182,6 +194,23 @@ def glottal_pulse(f0, sr, open_quotient=0.6, speed_quotient=2.0):
     negative one at the closure. Its spectrum falls by about 6 dB per octave
     (the spectral tilt of a voice); a larger open quotient gives a smoother,
     breathier pulse with fewer high harmonics.
+
+    Parameters
+    ----------
+    f0 : float
+        The pitch :math:`f_0` in Hz.
+    sr : int
+        Sample rate in Hz.
+    open_quotient : float
+        :math:`(T_p + T_n) / T_0`, in (0, 1].
+    speed_quotient : float
+        :math:`T_p / T_n`, > 0.
+
+    Returns
+    -------
+    numpy.ndarray
+        The first difference of the flow, from the opening of the folds to
+        their closure.
 
     Examples
     --------
@@ -320,12 +349,14 @@ def vowel(
         Sample rate in Hz.
     bandwidths : sequence of float, optional
         One per formant; ``None``: ``default_bandwidths(formants)``.
-    jitter, shimmer, open_quotient
+    jitter, shimmer : float
         The voice source's (``glottal_source``).
     breath : float
         Breath (aspiration) noise, as its RMS relative to the voiced
         source's, >= 0. It is Gaussian noise added to the source, so the
         vocal tract shapes it too, as it shapes real breath.
+    open_quotient : float
+        The glottal pulse's shape (``glottal_pulse``).
     fade : float
         Seconds of raised-cosine fade in and out, so the clip starts and ends
         at 0 without a click.

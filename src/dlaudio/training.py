@@ -38,9 +38,9 @@ class History(NDArrayOperatorsMixin):
     (``numpy.asarray(history)``, ``numpy.log10(history)``) and the array's
     attributes and methods (``history.shape``, ``history.min()``) all act
     on ``loss`` and give what the array would. The other fields are read
-    by name.
+    by name. Its fields are its parameters, in this order.
 
-    Attributes
+    Parameters
     ----------
     loss : numpy.ndarray
         The training loss per sample, :math:`E / n`, of each epoch (see
@@ -102,6 +102,18 @@ def classes_of(rows) -> np.ndarray:
     A single column is a yes/no answer: class 1 where the entry is at least
     0.5, else 0. ``MLP.predict`` and the accuracies of ``train`` both use it.
 
+    Parameters
+    ----------
+    rows : numpy.ndarray
+        Outputs or targets, one row per sample.
+
+    Returns
+    -------
+    numpy.ndarray
+        The class indices, integers, shape ``(n_samples,)``.
+
+    Examples
+    --------
     >>> classes_of(np.array([[0.1, 0.7, 0.2], [0.5, 0.2, 0.3]]))
     array([1, 0])
     >>> classes_of(np.array([[0.3], [0.8]]))
@@ -270,7 +282,10 @@ def _optimizer(eta, optimizer):
 
 
 def _fit(net, x, y, plan, record, watch, divergence) -> int:
-    """The training loop: per epoch, shuffle, and per batch forward, backward, update; record. Returns the epochs run."""
+    """The training loop: per epoch, shuffle, and per batch forward, backward, update; record.
+
+    Returns the number of epochs run.
+    """
     n = x.shape[0]
     # An overflow shows up as inf or NaN in a step, which the optimiser
     # checks before taking it: numpy's warnings would only repeat it.
@@ -316,11 +331,24 @@ def _checked_validation(net, validation):
 
 
 def evaluate(net, x, y):
-    """The loss per sample and the accuracy (NaN for a sigmoid output) of ``net`` on ``(x, y)``: one forward pass.
+    """The loss per sample and the accuracy of ``net`` on ``(x, y)``, from one forward pass in prediction mode.
 
-    ``x`` and ``y`` are batches already in the network's ``dtype``, as after
-    ``net.check_xy``.
+    Parameters
+    ----------
+    net : MLP or Sequential
+        The network.
+    x, y : numpy.ndarray
+        Inputs and targets, batches already in the network's ``dtype``, as
+        after ``net.check_xy``.
+
+    Returns
+    -------
+    loss : float
+        :math:`E / n`, the loss per sample.
+    accuracy : float
+        The fraction of samples classified right; NaN for a sigmoid output.
     """
+
     with net.mode(training=False):
         out, caches = net.forward_batch(x)
     accuracy = float(np.mean(classes_of(out) == classes_of(y))) if net.classifies else math.nan

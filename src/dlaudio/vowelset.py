@@ -108,8 +108,12 @@ _LONGEST = 60.0
 class VowelSet(Clips):
     """The synthetic Korean vowels of ``vowels()``: ``Clips`` and how each was made.
 
-    Attributes
+    Its fields are its parameters, in this order.
+
+    Parameters
     ----------
+    waves, sr, labels, speakers, paths, starts : as in Clips
+        The clips, their sample rate, labels, speakers, files and starts.
     groups : list of str
         ``"man"``, ``"woman"`` or ``"child"``, per clip.
     f0 : numpy.ndarray

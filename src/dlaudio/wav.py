@@ -1,4 +1,4 @@
-"""Reading and writing WAV files: sound as numbers on disk.
+"""Reading and writing WAV files (and reading FLAC and OGG): sound as numbers on disk.
 
 A WAV file holds a short header (sample rate, channels, sample format) and
 then the samples, one integer (PCM) or float per channel per time step.
@@ -23,7 +23,7 @@ import soxr
 from ._checks import choice, sample_rate, signal
 from ._files import as_path, atomic_write, os_error
 
-__all__ = ["read_wav", "write_wav", "PCM_SUBTYPES", "WAV_SUBTYPES"]
+__all__ = ["read_wav", "read_audio", "write_wav", "PCM_SUBTYPES", "WAV_SUBTYPES"]
 
 #: PCM sample formats ``write_wav`` writes, with their number of bits.
 PCM_SUBTYPES = {"PCM_U8": 8, "PCM_16": 16, "PCM_24": 24, "PCM_32": 32}
@@ -151,20 +151,69 @@ def read_wav(path, sr=None):
     >>> read_wav(path)
     (array([ 0. ,  0.5, -0.5]), 8000)
     """
+    return _read(path, sr, _WAV_FORMATS, "WAV")
+
+
+def read_audio(path, sr=None):
+    """Read a WAV, FLAC or OGG Vorbis file as mono float64 samples and its sample rate.
+
+    ``read_wav`` for the compressed formats too, with the same checks,
+    channel averaging and resampling; the recordings that ship with the
+    course (``dlaudio.example``) are OGG Vorbis.
+
+    Parameters
+    ----------
+    path : str, bytes or os.PathLike
+        The file: WAV (as ``read_wav`` reads), FLAC, or OGG Vorbis.
+    sr : int, optional
+        Resample to this rate (``soxr_hq``, as ``librosa.load``); ``None``
+        keeps the file's own rate.
+
+    Returns
+    -------
+    samples : numpy.ndarray
+        1-D float64; several channels are averaged to one. A Vorbis file's
+        samples are the decoder's float32 numbers, as ``librosa.load`` gives
+        them, widened to float64 without change.
+    sr : int
+        The sample rate of ``samples``.
+
+    Raises
+    ------
+    FileNotFoundError
+        No file at ``path``.
+    ValueError
+        The file is empty, of another format (MP3, AIFF, ...), cut short,
+        or holds no samples or non-finite ones; or ``sr`` is not a valid rate.
+    TypeError
+        ``sr`` is not an integer.
+
+    Examples
+    --------
+    >>> import dlaudio
+    >>> y, sr = read_audio(dlaudio.example("robin"))
+    >>> y.dtype, sr, y.size
+    (dtype('float64'), 22050, 59505)
+    """
+    return _read(path, sr, (*_WAV_FORMATS, "FLAC", "OGG"), "WAV, FLAC or OGG")
+
+
+def _read(path, sr, formats, kind):
+    """The reading both ``read_wav`` and ``read_audio`` do, for files of ``formats``."""
     target = None if sr is None else _wav_rate(sr)
     path = as_path(path)
     with _open(path) as fh:
         size = os.fstat(fh.fileno()).st_size
         if size == 0:
-            raise ValueError(f"{path}: the file is empty (0 bytes), not a WAV file")
+            raise ValueError(f"{path}: the file is empty (0 bytes), not a {kind} file")
         data_bytes = _declared_data_bytes(fh, size)
         fh.seek(0)
         try:
             # A file object rather than the name: soundfile cannot encode a
             # name that is not valid UTF-8.
             with soundfile.SoundFile(fh) as f:
-                if f.format not in _WAV_FORMATS:
-                    raise ValueError(f"{path}: a {f.format} file, not WAV")
+                if f.format not in formats:
+                    raise ValueError(f"{path}: a {f.format} file, not {kind}")
                 if data_bytes is not None and data_bytes[0] > data_bytes[1]:
                     raise ValueError(
                         f"{path}: the file is cut short: its header announces {data_bytes[0]} bytes "
@@ -176,7 +225,7 @@ def read_wav(path, sr=None):
                 data = f.read(f.frames, dtype="float64", always_2d=True)
         except (soundfile.LibsndfileError, RuntimeError) as err:
             reason = getattr(err, "error_string", None) or str(err)
-            raise ValueError(f"{path}: not a readable WAV file ({reason})") from err
+            raise ValueError(f"{path}: not a readable {kind} file ({reason})") from err
     if data.shape[0] == 0:
         raise ValueError(f"{path}: the file holds no samples")
     if not np.all(np.isfinite(data)):
