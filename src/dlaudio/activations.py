@@ -34,6 +34,9 @@ def sigmoid(h, out=None):
     ----------
     h : array_like
         The weighted sums.
+    out : numpy.ndarray, optional
+        A float array of ``h``'s shape that receives the result and is
+        returned (``h`` itself to compute in place); a new array if not given.
 
     Returns
     -------
@@ -174,6 +177,9 @@ def tanh(h, out=None):
     ----------
     h : array_like
         The weighted sums.
+    out : numpy.ndarray, optional
+        An array of ``h``'s shape that receives the result and is returned,
+        as ``numpy.tanh``'s ``out``; a new array if not given.
 
     Returns
     -------

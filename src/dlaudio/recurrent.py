@@ -72,9 +72,10 @@ from .init import recurrent_weights
 
 __all__ = ["Recurrent", "Unrolled", "BPTT", "sequence_rows", "OUTPUTS"]
 
-#: What a recurrent layer hands on: the last hidden state :math:`h_T`, the
-#: mean of :math:`h_1 \dots h_T`, or every :math:`h_t` (a row of
-#: :math:`T \cdot H`, the input of a second recurrent layer).
+#: The values of ``output``, what a recurrent layer hands on to the next layer
+#: (the last hidden state :math:`h_T`, the mean of :math:`h_1 \dots h_T`, or
+#: every :math:`h_t` in a row of :math:`T \cdot H`, the input of a second
+#: recurrent layer).
 OUTPUTS = ("last", "mean", "sequence")
 
 
@@ -121,7 +122,9 @@ def _in_shape(in_shape):
 class Unrolled:
     """A forward pass step by step, as arrays over time: what the figures of a sequence draw.
 
-    Attributes
+    ``Recurrent.unroll`` makes it; its fields are its parameters, in this order.
+
+    Parameters
     ----------
     x : numpy.ndarray
         The frames :math:`a_t`, ``(n_samples, T, F)``.
@@ -147,7 +150,9 @@ class Unrolled:
 class BPTT:
     """One backpropagation through time, every step kept: what ``through_time`` returns.
 
-    Attributes
+    Its fields are its parameters, in this order.
+
+    Parameters
     ----------
     dh : numpy.ndarray
         ``dh[:, t]`` is the error of :math:`h_t` (step ``t`` counted from 0):
@@ -179,6 +184,17 @@ class BPTT:
         :math:`\\mathrm{error}(c_t)`. Entry ``t`` is step ``t`` (from 0), so
         ``sizes()[::-1]`` runs from the last step, where the error enters,
         backwards: entry ``k`` of it is :math:`k` steps back.
+
+        Parameters
+        ----------
+        of : {"h", "c"}
+            Whose error: the hidden state's, or the LSTM's cell state's
+            (a plain RNN has none: ``ValueError``).
+
+        Returns
+        -------
+        numpy.ndarray
+            ``(T,)``: the mean length of the error's rows at each step, step 0 first.
         """
         which = choice(of, "of", ("h", "c"))
         d = self.dh if which == "h" else self.dc
@@ -223,6 +239,28 @@ class Recurrent:
     (``GATES``), how one step runs forward (``_run``) and how one step turns
     the error of its state into :math:`\\delta_t` (``_step_back``). The
     parameters are those of ``dlaudio.rnn.RNN`` and ``dlaudio.lstm.LSTM``.
+
+    Parameters
+    ----------
+    in_shape : (int, int)
+        ``(T, F)``: steps per sequence and features per step.
+    hidden : int
+        :math:`H`, the units of the hidden state.
+    bias : bool
+        Whether the row ends in a constant 1, whose weights (the last row of
+        ``W``) are the biases.
+    output : {"last", "mean", "sequence"}
+        What goes on to the next layer (``OUTPUTS``).
+    W : array_like, optional
+        The weights, ``(F + H [+ 1], GATES * H)``; drawn by
+        ``dlaudio.init.recurrent_weights`` if not given.
+    rng : None, int or numpy.random.Generator
+        Source of the initial weights.
+    recurrent_init : {"orthogonal", "xavier"}
+        How :math:`W_h` is drawn.
+    forget_bias : float
+        The LSTM's initial forget-gate bias; a layer with one gate block
+        (the RNN) takes only 0.
     """
 
     GATES = 1
@@ -263,17 +301,17 @@ class Recurrent:
 
     @property
     def in_shape(self) -> tuple:
-        """``(T, F)``: steps, and features per step."""
+        """Steps, and features per step, ``(T, F)``."""
         return (self.T, self.F)
 
     @property
     def n_in(self) -> int:
-        """Numbers per sample at the input: a row of :math:`T \\cdot F`."""
+        """Numbers per sample at the input, a row of :math:`T \\cdot F`."""
         return self.T * self.F
 
     @property
     def n_out(self) -> int:
-        """Numbers per sample at the output: :math:`H`, or :math:`T \\cdot H` for ``output="sequence"``."""
+        """Numbers per sample at the output, :math:`H` (or :math:`T \\cdot H` for ``output="sequence"``)."""
         return self.T * self.H if self.output == "sequence" else self.H
 
     def _blocks(self):
@@ -319,7 +357,7 @@ class Recurrent:
         -------
         out : numpy.ndarray
             ``(n_samples, n_out)``: see ``output``.
-        cache
+        cache : object
             The states of every step, for ``backward``.
         """
         X = self._frames(a)
@@ -334,8 +372,8 @@ class Recurrent:
         ----------
         error : numpy.ndarray
             The error of the output, ``(n_samples, n_out)``.
-        steps
-            The cache of ``forward``.
+        steps : object
+            The cache of ``forward``: the frames and every step's states.
         relay : bool
             Whether to compute the error relayed to the input (a first layer
             needs none: ``None`` is returned).
@@ -407,9 +445,20 @@ class Recurrent:
     def unroll(self, x) -> Unrolled:
         """The forward pass of ``x`` with every step kept, as arrays over time (``Unrolled``).
 
-        ``x`` is one sequence (a row of :math:`T \\cdot F`, or ``(T, F)``
-        frames inside a batch ``(1, T, F)``) or a batch of them. The layer
-        is not changed.
+        The layer is not changed.
+
+        Parameters
+        ----------
+        x : array_like
+            One sequence (a row of :math:`T \\cdot F`, or ``(T, F)`` frames
+            inside a batch ``(1, T, F)``) or a batch of them, as rows
+            ``(n_samples, T * F)`` or as frames ``(n_samples, T, F)``.
+
+        Returns
+        -------
+        Unrolled
+            The frames, the hidden states (and the LSTM's cell states and
+            gates) of every step, and the layer's output.
         """
         out, steps = self.forward(self._checked_rows(x))
         h = _samples_first(steps.h[1:])
@@ -429,9 +478,15 @@ class Recurrent:
         Parameters
         ----------
         x : array_like
-            ``(n_samples, T * F)`` or one row.
+            ``(n_samples, T * F)`` or one row, as for ``unroll``.
         error : array_like
-            The error of the output, ``(n_samples, n_out)``.
+            The error of the output, ``(n_samples, n_out)``, or one row.
+
+        Returns
+        -------
+        BPTT
+            The errors of every step's states, the deltas, the Deriv and the
+            error relayed to the input.
         """
         x = self._checked_rows(x)
         error = all_finite(real_array(error, "error", dtype=self.W.dtype), "error")

@@ -81,6 +81,9 @@ class RNN(Recurrent):
         Source of the initial weights.
     recurrent_init : {"orthogonal", "xavier"}
         How :math:`W_h` is drawn (``dlaudio.init.recurrent_weights``).
+    forget_bias : float
+        Only 0, the default: a plain RNN has no forget gate, and any other
+        value raises ``TypeError`` (the parameter is the LSTM's).
 
     Attributes
     ----------
