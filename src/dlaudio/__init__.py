@@ -5,7 +5,7 @@
 ``dlaudio.activations``    sigmoid, ReLU, tanh and their slopes, the softmax
 ``dlaudio.backprop``       chapter 02-1: the formulas of backpropagation, trace
 ``dlaudio.layers``         each step of a network: dense, activations, dropout, softmax output
-``dlaudio.init``           initial weights: standard normal, Xavier, He
+``dlaudio.init``           initial weights: standard normal, Xavier, He, recurrent
 ``dlaudio.im2col``         windows as rows: im2col, col2im, output sizes
 ``dlaudio.conv``           chapter 07: convolution as one more matrix product
 ``dlaudio.pooling``        max pooling and flatten
@@ -14,8 +14,11 @@
 ``dlaudio.loss``           the losses training minimises: E, cross-entropy, L2
 ``dlaudio.optim``          what turns Derivs into steps: gradient descent, momentum, Adam
 ``dlaudio.training``       the training loop in mini-batches, early stopping
+``dlaudio.recurrent``      chapter 08: what recurrent layers share, backpropagation through time
+``dlaudio.rnn``            the plain recurrent layer, with a worked example
+``dlaudio.lstm``           the LSTM layer: four gates and a cell
 ``dlaudio.gradcheck``      backpropagation against finite differences
-``dlaudio.data``           the sum data set and the worked 2-2-1 example
+``dlaudio.data``           the sum data set, the worked 2-2-1 example, the time-order task
 ``dlaudio.wav``            chapter 03: reading and writing WAV files; reading FLAC and OGG
 ``dlaudio.recordings``     six real recordings that ship with the package: ``example``
 ``dlaudio.signals``        tones, chirps, white noise and pulse trains
@@ -61,6 +64,7 @@ from .init import initial_weights
 from .layers import Dense, Dropout, ReLU, Sigmoid, SoftmaxCrossEntropy, Tanh
 from .logmel import log_mel_features
 from .loss import cross_entropy, l2_penalty, mean_loss, mean_squared_error
+from .lstm import LSTM
 from .mel import (
     EmptyMelFilterWarning,
     hz_to_mel,
@@ -75,6 +79,7 @@ from .optim import SGD, Adam, Momentum
 from .pooling import Flatten, MaxPool2d
 from .preprocessing import Standardizer, encode_labels, one_hot
 from .recordings import attribution, example
+from .rnn import RNN
 from .sequential import Sequential
 from .signals import chirp, pulse_train, tone, white_noise
 from .spectrogram import frame, hann, istft, power_spectrogram, stft
@@ -97,9 +102,11 @@ __all__ = [
     "example",
     "History",
     "istft",
+    "LSTM",
     "MLP",
     "MaxPool2d",
     "Momentum",
+    "RNN",
     "ReLU",
     "SGD",
     "Sequential",

@@ -17,7 +17,7 @@ import numpy as np
 __all__ = ["sigmoid", "sigmoid_slope", "softmax", "relu", "relu_slope", "tanh", "tanh_slope"]
 
 
-def sigmoid(h):
+def sigmoid(h, out=None):
     """Element-wise :math:`\\sigma(h) = 1 / (1 + e^{-h})` for an array ``h``.
 
     The formula is used as written: it has no cancellation, so it is accurate
@@ -26,12 +26,17 @@ def sigmoid(h):
     :math:`1 / (1 + \\infty) = 0` is exactly the right limit, so that overflow
     is expected and kept silent: no element raises or warns. The result is a
     new array, float32 for float32 ``h`` and float64 for float64 or integer
-    ``h``; ``h`` is not changed.
+    ``h``; ``h`` is not changed, unless it is given as ``out``, a float
+    array of ``h``'s shape that receives the result (a recurrent layer
+    writes each step's gates in place).
 
     Parameters
     ----------
     h : array_like
         The weighted sums.
+    out : numpy.ndarray, optional
+        A float array of ``h``'s shape that receives the result and is
+        returned (``h`` itself to compute in place); a new array if not given.
 
     Returns
     -------
@@ -43,7 +48,7 @@ def sigmoid(h):
     >>> sigmoid(np.array([-1000.0, 0.0, 1000.0]))
     array([0. , 0.5, 1. ])
     """
-    out = np.multiply(h, -1.0)  # -h in a new float array, computed on in place below
+    out = np.multiply(h, -1.0, out=out)  # -h in a new float array (or out), computed on in place below
     if not isinstance(out, np.ndarray):  # a 0-d h gives a numpy scalar
         out = np.array(out)
     with np.errstate(over="ignore", under="ignore"):
@@ -162,15 +167,19 @@ def relu_slope(a):
     return (a > 0).astype(a.dtype)
 
 
-def tanh(h):
+def tanh(h, out=None):
     """The hyperbolic tangent, :math:`a = \\tanh(h) = 2 \\sigma(2h) - 1`, in (-1, 1), element-wise.
 
-    A sigmoid stretched to be centred on 0; ``numpy.tanh`` computes it.
+    A sigmoid stretched to be centred on 0; ``numpy.tanh`` computes it,
+    into ``out`` if given.
 
     Parameters
     ----------
     h : array_like
         The weighted sums.
+    out : numpy.ndarray, optional
+        An array of ``h``'s shape that receives the result and is returned,
+        as ``numpy.tanh``'s ``out``; a new array if not given.
 
     Returns
     -------
@@ -182,7 +191,7 @@ def tanh(h):
     >>> tanh(np.array([0.0]))
     array([0.])
     """
-    return np.tanh(h)
+    return np.tanh(h, out=out)
 
 
 def tanh_slope(a):
