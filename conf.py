@@ -39,6 +39,7 @@ extensions = [
     "sphinx.ext.napoleon",
     "sphinx.ext.mathjax",
     "sphinx_copybutton",
+    "sphinx_design",  # {dropdown}: exercise solutions folded until asked for
     "sphinx_gallery.gen_gallery",
     "gallery_alt_text",  # gallery thumbnails get their titles as alt text
     "gallery_translation",  # a translated build runs translated examples (pages and downloads)
@@ -46,10 +47,7 @@ extensions = [
     "korean_interface",  # Korean copy button; "module" in the index translated
     "offline_mathjax",  # MathJax served with the site; sets mathjax_path
     "audio_player",  # {audio} directive: a sound computed at build time, with a player
-    "exercises",  # {solution} directive: an exercise's answer, folded
-    "search_math",  # search results quote equations as plain text, not TeX
     "course_package",  # the library's wheel served with the site; {wheel}, {install-command}
-    "glossary_table",  # {glossary-table} directive: the terms of docs/glossary.csv
 ]
 
 root_doc = "index"
@@ -66,7 +64,8 @@ exclude_patterns = [
     "auto_examples/*.py",
 ]
 
-myst_enable_extensions = ["dollarmath", "amsmath"]
+# attrs_inline: spans marked with their language, [역전파]{.language-ko}, as the glossary has.
+myst_enable_extensions = ["dollarmath", "amsmath", "attrs_inline"]
 myst_heading_anchors = 3
 
 # Translation: catalogs live in locale/ at the repository root.

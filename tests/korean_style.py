@@ -3,16 +3,65 @@
 Used by ``test_korean_style.py`` and ``test_glossary.py``; kept apart so the
 rules can be read, and run on any catalog, without pytest (with ``tests`` and
 ``docs/_ext`` on the import path, as pytest has them). The terms come from the
-course's one glossary file, ``docs/glossary.csv``.
+course's glossary data, ``docs/glossary.csv``: the page ``docs/glossary.md`` (Sphinx's
+``glossary`` directive) defines the terms, and this file says, for each, its
+Korean term, whether that is a transliteration (시그모이드 for sigmoid, never
+glossed in English) and which variants the course does not use (데이터 세트
+for 데이터셋, separated by ``;``). ``tests/test_glossary.py`` holds the two to
+the same terms.
 """
 
 from __future__ import annotations
 
+import csv
 import re
 from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
 
-from glossary_table import headword, read_glossary
 from sitetools import DOCS
+
+COLUMNS = ("english", "korean", "transliteration", "avoid")
+
+
+@dataclass(frozen=True)
+class Term:
+    english: str
+    korean: str
+    transliteration: bool
+    avoid: tuple[str, ...]
+
+
+def headword(term: str) -> str:
+    """The term without its bracketed additions: 정답(목표값) -> 정답, gradient (∂E/∂W) -> gradient."""
+    return " ".join(re.sub(r"\([^)]*\)", " ", term).split())
+
+
+def read_glossary(path: str | Path) -> list[Term]:
+    """The terms of a glossary file, in file order; ValueError names the first bad line."""
+    with open(path, encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        if tuple(reader.fieldnames or ()) != COLUMNS:
+            raise ValueError(f"{path}: the columns must be {', '.join(COLUMNS)}")
+        terms: list[Term] = []
+        seen: set[str] = set()
+        for row in reader:
+            where = f"{path}, line {reader.line_num}"
+            # DictReader puts extra cells under None and fills missing ones with None.
+            if None in row or None in row.values():
+                raise ValueError(f"{where}: {len(COLUMNS)} cells expected")
+            cells = {name: value.strip() for name, value in row.items()}
+            if not cells["english"] or not cells["korean"]:
+                raise ValueError(f"{where}: an empty English or Korean cell")
+            if cells["transliteration"] not in ("", "yes"):
+                raise ValueError(f"{where}: transliteration is 'yes' or empty")
+            if cells["english"].casefold() in seen:
+                raise ValueError(f"{where}: {cells['english']!r} is listed twice")
+            seen.add(cells["english"].casefold())
+            avoid = tuple(v.strip() for v in cells["avoid"].split(";") if v.strip())
+            terms.append(Term(cells["english"], cells["korean"], cells["transliteration"] == "yes", avoid))
+    return terms
+
 
 # Particles and copula endings that are written onto the word, formula or
 # code before them. After a formula or code span anything from this list,

@@ -72,8 +72,9 @@ def copy_sources(dest: Path) -> Path:
     """Copy what a docs build reads into ``dest``, leaving generated files behind."""
     generated = shutil.ignore_patterns("*.mo", "__pycache__", "*.egg-info")
     shutil.copy2(ROOT / "conf.py", dest / "conf.py")
-    # The project's version and dependencies, which the site's wheel carries.
-    shutil.copy2(ROOT / "pyproject.toml", dest / "pyproject.toml")
+    # What the site's wheel is built from: the project's metadata and its long description.
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(ROOT / name, dest / name)
     for folder in ("examples", "locale", "src", "site"):
         shutil.copytree(ROOT / folder, dest / folder, ignore=generated)
     shutil.copytree(

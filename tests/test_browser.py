@@ -292,59 +292,6 @@ def test_korean_search_still_finds_whole_words_and_english(server, browser):
     assert "backprop.html" in search(browser, server, "en", "backpropagation")
 
 
-@pytest.mark.parametrize("lang, query", [("en", "Deriv"), ("ko", "Deriv")])
-def test_search_results_quote_equations_as_text(server, browser, lang, query):
-    """The quotes under search results show maths as text, never as TeX."""
-    page = browser.open(f"{server}/{lang}/search.html?q={quote(query)}")
-    page.wait_for_function(
-        "() => { const items = document.querySelectorAll('ul.search li').length;"
-        " return items > 0 && document.querySelectorAll('ul.search p.context').length"
-        " >= Math.min(items, 5); }",
-        timeout=20000,
-    )
-    quotes = page.eval_on_selector_all("ul.search p.context", "els => els.map(e => e.textContent)")
-    # Code quoted from a docstring may hold backslashes; TeX delimiters and
-    # environments come only from unconverted maths.
-    tex = [q for q in quotes if re.search(r"\\[()\[\]]|\\(begin|end)\{", q)]
-    assert not tex, f"TeX in a search result: {tex[0]!r}"
-    # Symbols only the conversion writes: the quotes do include equations.
-    assert any(set(q) & set("δσηᵀ⊙·←") for q in quotes), "no equation quoted as text"
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_equation_of_the_site_reads_as_text(server, browser, lang):
-    """Run the search page's conversion over every equation of every page with maths."""
-    page = browser.open(f"{server}/{lang}/search.html")
-    left = page.evaluate(
-        """async (names) => {
-            const left = [];
-            for (const name of names) {
-                const html = await (await fetch(name + ".html")).text();
-                const doc = new DOMParser().parseFromString(html, "text/html");
-                for (const el of doc.querySelectorAll(".math")) {
-                    const text = window.dlaudioTexToText(el.textContent);
-                    if (/[\\\\{}]/.test(text)) left.push(name + ": " + text);
-                }
-            }
-            return left;
-        }""",
-        pages_with_math(),
-    )
-    assert not left, left[:5]
-
-
-def test_tex_becomes_readable_text(server, browser):
-    page = browser.open(f"{server}/en/search.html")
-    convert = "tex => window.dlaudioTexToText(tex)"
-    cases = {
-        r"\(\mathrm{Deriv}_{l-1} = a_{l-1}^T \cdot \delta_l\)": "Deriv_l−1 = a_l−1ᵀ · δ_l",
-        r"\(\sigma(h) = \frac{1}{1 + e^{-h}}\)": "σ(h) = 1/(1 + e^−h)",
-        r"\[\begin{bmatrix} 0.6 \\ 0.7 \end{bmatrix}\]": "0.6 ; 0.7",
-    }
-    for tex, text in cases.items():
-        assert page.evaluate(convert, tex) == text
-
-
 def test_copy_button_copies_code_without_prompts_or_output(server, browser):
     browser.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
     page = browser.open(f"{server}/en/neuron.html")

@@ -47,7 +47,9 @@ def test_a_chapter_opens_with_what_it_teaches_and_needs(name):
 def test_a_chapter_ends_with_exercises_whose_solutions_run(name):
     body = section(page_source(name), "Exercises")
     questions = re.findall(r"^\d+\. ", body, re.MULTILINE)
-    solutions = re.split(r"^   ````\{solution\}\n", body, flags=re.MULTILINE)[1:]
+    solutions = re.split(r"^   ````\{dropdown\} Solution\n   :class-container: solution\n", body, flags=re.MULTILINE)[
+        1:
+    ]
     assert 2 <= len(questions) <= 4
     assert len(solutions) == len(questions), "each exercise needs one folded solution"
     for solution in solutions:

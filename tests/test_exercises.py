@@ -1,58 +1,32 @@
-"""The {solution} directive (docs/_ext/exercises.py): answers folded until asked for."""
+"""Exercise solutions, folded until asked for: sphinx-design's ``{dropdown}`` with the class ``solution``.
+
+The summary line is page text, "Solution" in English and "풀이" in Korean
+(the pages' catalogs); the answer's ``>>>`` lines are the page's doctests.
+"""
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from sitetools import DOCS, sphinx
+from sitetools import LANGUAGES, page_source, source_pages
 
-CONF = f"""
-import sys
-sys.path.insert(0, {str(DOCS / "_ext")!r})
-extensions = ["myst_parser", "exercises"]
-html_theme = "basic"
-"""
+pytestmark = pytest.mark.docs
 
-PAGE = """# Exercises
-
-1. What is $1 + 1$?
-
-   ````{solution}
-   Add the two numbers.
-
-   ```python
-   >>> 1 + 1
-   2
-
-   ```
-   ````
-"""
+SUMMARY = {"en": "Solution", "ko": "풀이"}
+FOLD = re.compile(r'<details class="[^"]*\bsolution\b[^"]*"(?P<open>[^>]*)>(?P<body>.*?)</details>', re.S)
 
 
-def build(tmp_path, page):
-    src = tmp_path / "src"
-    src.mkdir()
-    (src / "conf.py").write_text(CONF, encoding="utf-8")
-    (src / "index.md").write_text(page, encoding="utf-8")
-    return sphinx(src, "-b", "html", "-W", "-q", str(src), str(tmp_path / "out"))
-
-
-@pytest.mark.docs  # runs Sphinx on a small project
-def test_a_solution_is_folded_with_its_body_inside(tmp_path):
-    result = build(tmp_path, PAGE)
-    assert result.returncode == 0, result.stdout + result.stderr
-    html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
-    start = html.index('<details class="solution">')
-    end = html.index("</details>", start)
-    folded = html[start:end]
-    # Closed until the reader opens it, and the answer is inside the fold.
-    assert '<details class="solution" open' not in html
-    assert "<summary>Solution</summary>" in folded
-    assert "Add the two numbers." in folded and '1</span> <span class="o">+</span>' in folded
-    assert "Add the two numbers." not in html[:start]
-
-
-@pytest.mark.docs  # runs Sphinx on a small project
-def test_an_empty_solution_fails_the_build(tmp_path):
-    result = build(tmp_path, "# E\n\n````{solution}\n````\n")
-    assert result.returncode != 0
-    assert "a solution needs a body" in result.stdout + result.stderr
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_solution_is_folded_with_its_answer_inside(site, lang):
+    html = site.builds[lang].html
+    for name in source_pages():
+        page = (html / f"{name}.html").read_text(encoding="utf-8")
+        folds = list(FOLD.finditer(page))
+        assert len(folds) == page_source(name).count("````{dropdown} Solution"), name
+        for fold in folds:
+            # Closed until the reader opens it; the label in the page's language; the answer inside.
+            assert "open" not in fold["open"], name
+            summary = re.search(r'<span class="sd-summary-text">(.*?)</span>', fold["body"]).group(1)
+            assert summary == SUMMARY[lang], name
+            assert '<span class="gp">&gt;&gt;&gt; </span>' in fold["body"], name

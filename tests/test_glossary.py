@@ -1,4 +1,5 @@
-"""The glossary: one file of terms (docs/glossary.csv), its page in both editions, and the catalogs that use it."""
+"""The glossary: its page (Sphinx's ``glossary`` directive, docs/glossary.md) defines every term in both
+languages, the chapters link to it, and the style data of docs/glossary.csv holds the same terms."""
 
 from __future__ import annotations
 
@@ -7,13 +8,12 @@ import re
 
 import polib
 import pytest
-from glossary_table import headword, read_glossary
-from korean_style import AVOIDED, TRANSLITERATIONS, avoided_variants
-from sitetools import DOCS, LANGUAGES, ROOT, sphinx
+from korean_style import AVOIDED, TRANSLITERATIONS, avoided_variants, headword, read_glossary
+from sitetools import DOCS, LANGUAGES, ROOT, page_source, source_pages
 
 GLOSSARY = DOCS / "glossary.csv"
 TERMS = read_glossary(GLOSSARY)
-HEADER = "english,korean,transliteration,note,avoid\n"
+HEADER = "english,korean,transliteration,avoid\n"
 CATALOGS = ROOT / "locale" / "ko" / "LC_MESSAGES"
 # The page catalogs; sphinx.po holds interface strings, among them the table's headers.
 PAGES = sorted(p for p in CATALOGS.rglob("*.po") if p.name != "sphinx.po")
@@ -29,11 +29,11 @@ def test_the_glossary_file_has_unique_terms_and_no_empty_cell():
 @pytest.mark.parametrize(
     "rows, problem",
     [
-        ("sigmoid,시그모이드,yes,,\nSigmoid,시그모이드,yes,,\n", "listed twice"),
-        ("sigmoid,,yes,,\n", "empty English or Korean"),
-        ("sigmoid,시그모이드,oui,,\n", "transliteration is 'yes' or empty"),
-        ("sigmoid,시그모이드,yes\n", "5 cells expected"),
-        ("sigmoid,시그모이드,yes,,,extra\n", "5 cells expected"),
+        ("sigmoid,시그모이드,yes,\nSigmoid,시그모이드,yes,\n", "listed twice"),
+        ("sigmoid,,yes,\n", "empty English or Korean"),
+        ("sigmoid,시그모이드,oui,\n", "transliteration is 'yes' or empty"),
+        ("sigmoid,시그모이드\n", "4 cells expected"),
+        ("sigmoid,시그모이드,yes,,extra\n", "4 cells expected"),
     ],
 )
 def test_a_malformed_glossary_is_rejected(tmp_path, rows, problem):
@@ -98,81 +98,84 @@ def test_the_catalogs_use_the_glossary_term(term):
 
 # --- the page ---------------------------------------------------------------
 
+GLOSSARY_PAGE = DOCS / "glossary.md"
+GLOSSARY_PO = CATALOGS / "glossary.po"
+DASH = " — "
+
+
+def page_entries() -> dict[str, str]:
+    """``{term: definition}`` of the page's glossary block, in source order."""
+    block = GLOSSARY_PAGE.read_text(encoding="utf-8").split("```{glossary}\n", 1)[1].split("\n```", 1)[0]
+    entries = re.findall(r"^(\S[^\n]*)\n((?:  \S[^\n]*\n?)+)", block, re.M)
+    return {term: " ".join(definition.split()) for term, definition in entries if not term.startswith(":")}
+
+
+def test_the_page_defines_every_term_of_the_file_with_its_korean_name():
+    entries = page_entries()
+    assert list(entries) == [t.english for t in TERMS]
+    for term in TERMS:
+        name, definition = entries[term.english].split(DASH, 1)
+        assert name == f"[{term.korean}]{{.language-ko}}"
+        # One line: a sentence, not a word.
+        assert len(definition.split()) >= 3 and definition.endswith("."), term.english
+
+
+def test_the_korean_catalog_names_and_defines_every_term():
+    translations = {e.msgid: e.msgstr for e in polib.pofile(str(GLOSSARY_PO)).translated_entries()}
+    for term in TERMS:
+        assert translations[term.english] == term.korean
+        name, definition = translations[page_entries()[term.english]].split(DASH, 1)
+        assert name == f"[{term.english}]{{.language-en}}"
+        assert re.search("[\uac00-\ud7a3]", definition) and definition.endswith("다."), term.english
+
 
 @pytest.mark.docs
-def test_the_page_catalog_holds_only_the_title_and_introduction(gettext_templates):
-    pot = polib.pofile(str(gettext_templates / "glossary.pot"))
-    assert [entry.msgid.split()[0] for entry in pot] == ["Glossary", "This"]
+def test_the_page_catalog_holds_the_introduction_and_every_term(gettext_templates):
+    pot = [entry.msgid for entry in polib.pofile(str(gettext_templates / "glossary.pot"))]
+    assert pot[:2] == ["Glossary", pot[1]] and pot[1].startswith("Every term")
+    assert set(pot[2:]) == set(page_entries()) | set(page_entries().values())
 
 
-def table_rows(page_html: str) -> list[tuple[str, str]]:
-    """``(English, Korean)`` cell texts of the glossary table, header first."""
-    table = re.search(r'<table class="glossary-table.*?</table>', page_html, re.S).group(0)
+def glossary_entries(page_html: str) -> list[tuple[str, str, str, str]]:
+    """``(term, other language, its lang, definition)`` of each entry of a built glossary, in page order."""
     rows = []
-    for row in re.findall(r"<tr.*?</tr>", table, re.S):
-        cells = [
-            html.unescape(re.sub(r"<[^>]+>", "", cell)).strip() for cell in re.findall(r"<t[hd].*?</t[hd]>", row, re.S)
-        ]
-        rows.append(tuple(cells))
+    for term, body in re.findall(
+        r'<dt id="term-[^"]*">(.*?)<a class="headerlink".*?</dt><dd>(.*?)</dd>', page_html, re.S
+    ):
+        other = re.match(r'<p><span lang="(\w+)">(.*?)</span>' + DASH + r"(.*)</p>", body.strip(), re.S)
+        assert other, body
+        text = html.unescape(re.sub(r"<[^>]+>", "", other.group(3))).strip()
+        rows.append((html.unescape(term), html.unescape(other.group(2)), other.group(1), text))
     return rows
 
 
 @pytest.mark.docs
-@pytest.mark.parametrize("lang, header", [("en", ("English", "Korean")), ("ko", ("영어", "한국어"))])
-def test_the_built_page_shows_every_term_of_the_file(site, lang, header):
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_built_page_shows_every_term_in_both_languages(site, lang):
     page = (site.builds[lang].html / "glossary.html").read_text(encoding="utf-8")
-    shown, *rows = table_rows(page)
-    assert shown == header
-    expected = [(t.english, f"{t.korean} {t.note}".strip()) for t in sorted(TERMS, key=lambda t: t.english.casefold())]
-    assert rows == expected
-    # Each term is marked with its language, whatever the page's.
-    assert page.count('<td lang="en">') == page.count('<td lang="ko">') == len(TERMS)
+    entries = glossary_entries(page)
+    pairs = {(t.english, t.korean) for t in TERMS}
+    if lang == "en":
+        assert {(term, other) for term, other, _, _ in entries} == pairs
+    else:
+        assert {(other, term) for term, other, _, _ in entries} == pairs
+    # The other language's term is marked with its language, so each is read out in its own.
+    assert {other_lang for _, _, other_lang, _ in entries} == {"ko" if lang == "en" else "en"}
+    assert all(definition for *_, definition in entries)
+
+
+CHAPTERS = [name for name in source_pages() if "```{admonition} Before you start" in page_source(name)]
 
 
 @pytest.mark.docs
-def test_both_editions_show_the_same_table(site):
-    en, ko = ((site.builds[lang].html / "glossary.html").read_text(encoding="utf-8") for lang in LANGUAGES)
-    assert table_rows(en)[1:] == table_rows(ko)[1:]
-
-
-# --- the directive, on a small project --------------------------------------
-
-CONF = f"""
-import sys
-sys.path.insert(0, {str(DOCS / "_ext")!r})
-extensions = ["myst_parser", "glossary_table"]
-html_theme = "basic"
-"""
-
-
-def small_project(tmp_path, rows):
-    src = tmp_path / "src"
-    src.mkdir(exist_ok=True)
-    (src / "conf.py").write_text(CONF, encoding="utf-8")
-    (src / "index.md").write_text("# Terms\n\n```{glossary-table} terms.csv\n```\n", encoding="utf-8")
-    (src / "terms.csv").write_text(HEADER + rows, encoding="utf-8")
-    return src
-
-
-def build(src, out):
-    return sphinx(src, "-b", "html", "-W", "-q", str(src), str(out))
-
-
-@pytest.mark.docs  # runs Sphinx on a small project
-def test_an_edit_of_the_file_alone_rebuilds_the_page(tmp_path):
-    src = small_project(tmp_path, "sigmoid,시그모이드,yes,,\n")
-    out = tmp_path / "out"
-    assert build(src, out).returncode == 0
-    (src / "terms.csv").write_text(HEADER + "sigmoid,시그모이드,yes,,\nloss,손실,,,\n", encoding="utf-8")
-    result = build(src, out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    page = (out / "index.html").read_text(encoding="utf-8")
-    assert table_rows(page)[1:] == [("loss", "손실"), ("sigmoid", "시그모이드")]
-
-
-@pytest.mark.docs  # runs Sphinx on a small project
-def test_a_malformed_file_fails_the_build(tmp_path):
-    src = small_project(tmp_path, "sigmoid,,yes,,\n")
-    result = build(src, tmp_path / "out")
-    assert result.returncode != 0
-    assert "empty English or Korean cell" in result.stdout + result.stderr
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_a_chapter_links_its_terms_to_the_glossary(site, lang, name):
+    page = (site.builds[lang].html / f"{name}.html").read_text(encoding="utf-8")
+    targets = re.findall(r'<a class="reference internal" href="([^"]*)"><span class="xref std std-term">', page)
+    assert len(targets) >= 3
+    defined = set(re.findall(r'<dt id="(term-[^"]*)"', (site.builds[lang].html / "glossary.html").read_text("utf-8")))
+    assert all(target.startswith("glossary.html#") and target.split("#")[1] in defined for target in targets)
+    # The English source links a term once per chapter, at its first use.
+    terms = re.findall(r"\{term\}`(?:[^`<]*<)?([^`>]*)>?`", page_source(name))
+    assert len(terms) == len(set(terms))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from sitetools import GALLERY_DIR, LANGUAGES
 
 pytestmark = pytest.mark.docs
 
@@ -70,3 +72,15 @@ def test_link_walker_finds_a_broken_link(tmp_path):
     (tmp_path / "b.html").write_text('<p id="y"></p><a href="missing.html">m</a>')
     problems = {(p.name, link, why) for p, link, why in walk(tmp_path)}
     assert problems == {("a.html", "b.html#x", "missing anchor"), ("b.html", "missing.html", "missing file")}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_gallery_code_links_the_library_to_the_api_reference(site, lang):
+    # sphinx-gallery's own code links: names of dlaudio in an example's code
+    # go to their entry in the API reference, in both editions.
+    html = site.builds[lang].html
+    page = (html / GALLERY_DIR / "plot_training.html").read_text(encoding="utf-8")
+    targets = set(re.findall(r'href="\.\./api\.html#(dlaudio\.[\w.]+)"', page))
+    assert "dlaudio.network.MLP" in targets
+    api = (html / "api.html").read_text(encoding="utf-8")
+    assert all(f'id="{target}"' in api for target in targets)

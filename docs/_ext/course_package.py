@@ -1,11 +1,9 @@
 """The library served with the site, so a reader can install what the pages run.
 
 The project has no public package index entry, so the site itself carries the
-library: at the start of every build this extension packs ``src/dlaudio`` into
-a wheel (``dlaudio-<version>-py3-none-any.whl``, the version and dependencies
-read from ``pyproject.toml``, the one place they are configured) and writes it
-to the root of the built site. A pure-Python wheel is a zip file with three
-metadata files, so it is written directly; no build backend runs at docs time.
+library: at the start of every HTML build the project's own build backend
+(setuptools, configured in ``pyproject.toml``) builds its wheel, offline, into
+the root of the built site. Sphinx has no way to do that, hence this hook.
 
 Pages reach it through two markups:
 
@@ -20,10 +18,12 @@ installs it.
 
 from __future__ import annotations
 
-import base64
-import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
 import tomllib
-import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,10 +37,9 @@ __version__ = "1.0"
 
 ROOT = Path(__file__).resolve().parents[2]
 PYPROJECT = ROOT / "pyproject.toml"
-PACKAGE = ROOT / "src" / "dlaudio"
-# A fixed date for every file in the wheel, so that two builds of the same
-# sources give the same bytes.
-ZIP_DATE = (2026, 1, 1, 0, 0, 0)
+# A fixed date for every file in the wheel (2026-01-01), so that two builds of
+# the same sources give the same bytes.
+SOURCE_DATE_EPOCH = "1767225600"
 
 
 def project_metadata(pyproject: Path = PYPROJECT) -> dict[str, Any]:
@@ -57,50 +56,22 @@ def install_command(project: dict[str, Any]) -> str:
     return f"pip install {wheel_name(project)}"
 
 
-def _metadata(project: dict[str, Any]) -> str:
-    lines = [
-        "Metadata-Version: 2.1",
-        f"Name: {project['name']}",
-        f"Version: {project['version']}",
-        f"Summary: {project['description']}",
-        f"Requires-Python: {project['requires-python']}",
-    ]
-    if "license" in project:
-        lines.append(f"License: {project['license']}")
-    lines += [f"Requires-Dist: {requirement}" for requirement in project["dependencies"]]
-    return "\n".join(lines) + "\n"
-
-
-def _record_line(path: str, data: bytes) -> str:
-    digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
-    return f"{path},sha256={digest},{len(data)}"
-
-
-def build_wheel(out_dir: Path, package: Path = PACKAGE, pyproject: Path = PYPROJECT) -> Path:
-    """Write the library's wheel into ``out_dir`` and return its path."""
-    project = project_metadata(pyproject)
-    dist_info = f"{project['name']}-{project['version']}.dist-info"
-    files: dict[str, bytes] = {}
-    for source in sorted(package.rglob("*.py")):
-        relative = source.relative_to(package.parent).as_posix()
-        files[relative] = source.read_bytes()
-    files[f"{dist_info}/METADATA"] = _metadata(project).encode()
-    files[f"{dist_info}/WHEEL"] = (
-        b"Wheel-Version: 1.0\nGenerator: dlaudio docs\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
-    )
-    record = [_record_line(path, data) for path, data in files.items()]
-    record.append(f"{dist_info}/RECORD,,")
-    files[f"{dist_info}/RECORD"] = ("\n".join(record) + "\n").encode()
-
+def build_wheel(out_dir: Path, root: Path = ROOT) -> Path:
+    """Build the library's wheel into ``out_dir`` with its build backend, offline, and return its path."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    wheel = out_dir / wheel_name(project)
-    with zipfile.ZipFile(wheel, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for path, data in files.items():
-            info = zipfile.ZipInfo(path, date_time=ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, data)
-    return wheel
+    with tempfile.TemporaryDirectory() as tmp:
+        # From a copy: the backend writes build/ and *.egg-info beside the
+        # sources, and builds running side by side must not share them.
+        for name in ("pyproject.toml", "README.md"):
+            shutil.copy2(root / name, tmp)
+        shutil.copytree(root / "src", Path(tmp) / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+        command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index"]
+        command += ["--quiet", "--wheel-dir", str(out_dir), tmp]
+        env = dict(os.environ, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH)
+        result = subprocess.run(command, capture_output=True, text=True, env=env)
+    if result.returncode != 0:
+        raise RuntimeError(f"the library's wheel could not be built:\n{result.stdout}{result.stderr}")
+    return out_dir / wheel_name(project_metadata(root / "pyproject.toml"))
 
 
 def wheel_role(name, rawtext, text, lineno, inliner, options=None, content=None):

@@ -1,4 +1,9 @@
-"""Order the gallery as the course is read: by the first chapter page that shows each example."""
+"""Order the gallery as the course is read: by the first chapter page that shows each example.
+
+sphinx-gallery sorts by file name, title or size; the course's order lives in
+the home page's toctree, so the key is read from there and a new chapter needs
+no renaming of scripts.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,10 @@
-"""Serve a trimmed copy of MathJax 3 with the site, so equations render with no network."""
+"""Serve a trimmed copy of MathJax 3 with the site, so equations render with no network.
+
+Sphinx loads MathJax from a CDN. The package sphinx-mathjax-offline ships
+MathJax 3, but its own extension copies all of it (50 MB) into every build;
+this one copies the parts a CHTML page with TeX input loads and points
+``mathjax_path`` at them.
+"""
 
 from __future__ import annotations
 
