@@ -500,6 +500,7 @@ def test_conv_kernels_example_draws_the_network_s_own_kernels_and_maps(runs):
     first = dlaudio_log_mel(data, ja)
     drawn = figures[0].axes[0].images[0].get_array()
     assert np.allclose(drawn, first - first.max())
+    assert np.allclose(images[ja].reshape(40, 40), first)  # the rows the network reads
     # Figure 2: the first layer's kernels as trained, on one colour scale centred on 0.
     kernels = net.layers[0].kernels[:, 0]
     shown = [ax.images[0] for ax in figures[1].axes if ax.images]
