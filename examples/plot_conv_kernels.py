@@ -144,7 +144,6 @@ fig.colorbar(shown, ax=axes, label=r"$\max(h, 0)$")
 plt.show()
 
 # %%
-# Kernels whose weights change sign from left to right respond where the
-# spectrogram changes in time: at the glide, where the formants move.
-# Kernels whose weights change sign from bottom to top respond at the edges
-# of the formant bands.
+# Each map marks where its kernel's pattern lies in the clip: some along
+# the steady formant bands, some along the strokes of the glide, where the
+# formants move, some at the end of the clip, where the sound stops.
