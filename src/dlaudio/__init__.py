@@ -6,6 +6,9 @@
 ``dlaudio.backprop``       chapter 02-1: the formulas of backpropagation, trace
 ``dlaudio.layers``         each step of a network: dense, activations, dropout, softmax output
 ``dlaudio.init``           initial weights: standard normal, Xavier, He, recurrent
+``dlaudio.im2col``         windows as rows: im2col, col2im, output sizes
+``dlaudio.conv``           chapter 07: convolution as one more matrix product
+``dlaudio.pooling``        max pooling and flatten
 ``dlaudio.sequential``     a network as a sequence of layers
 ``dlaudio.network``        chapter 02: the multilayer perceptron
 ``dlaudio.loss``           the losses training minimises: E, cross-entropy, L2
@@ -26,9 +29,12 @@
 ``dlaudio.dct``            the DCT-II as a matrix
 ``dlaudio.cepstrum``       MFCCs
 ``dlaudio.synth``          source-filter vowels: glottal pulses, formant resonators
+``dlaudio.formant_tracks`` formants that move: diphthongs and glides
 ``dlaudio.clips``          clip sets (``Clips``): reading and writing WAV folders
 ``dlaudio.vowelset``       Korean vowels from a seed: ``make_vowels`` (``vowels``)
+``dlaudio.diphthongs``     Korean diphthongs and their reverses: ``make_diphthongs``
 ``dlaudio.features``       MFCC rows, one per clip, and their cache
+``dlaudio.logmel``         log-mel spectrograms as rows, for convolution
 ``dlaudio.splits``         train / validation / test splits by speaker
 ``dlaudio.preprocessing``  standardised features, class indices, one-hot rows
 ``dlaudio.datasets``       the five above under one name, for older imports
@@ -45,14 +51,18 @@ from .activations import relu, relu_slope, sigmoid, sigmoid_slope, softmax, tanh
 from .backprop import Trace, trace
 from .cepstrum import mfcc
 from .clips import Clips, load_folder
+from .conv import Conv2d
 from .data import sum_dataset
 from .dct import dct_matrix
 from .decibels import amplitude_to_db, power_to_db
+from .diphthongs import DiphthongSet, make_diphthongs
 from .features import frame_count, mfcc_features
+from .formant_tracks import gliding_vowel, moving_formant_filter
 from .fourier import dft, dft_matrix, fft_frequencies
 from .gradcheck import gradient_check
 from .init import initial_weights
 from .layers import Dense, Dropout, ReLU, Sigmoid, SoftmaxCrossEntropy, Tanh
+from .logmel import log_mel_features
 from .loss import cross_entropy, l2_penalty, mean_loss, mean_squared_error
 from .lstm import LSTM
 from .mel import (
@@ -66,6 +76,7 @@ from .mel import (
 from .network import MLP
 from .neuron import neuron_output, weighted_sum
 from .optim import SGD, Adam, Momentum
+from .pooling import Flatten, MaxPool2d
 from .preprocessing import Standardizer, encode_labels, one_hot
 from .recordings import attribution, example
 from .rnn import RNN
@@ -82,14 +93,18 @@ __all__ = [
     "Adam",
     "attribution",
     "Clips",
+    "Conv2d",
     "Dense",
+    "DiphthongSet",
     "Dropout",
     "EmptyMelFilterWarning",
+    "Flatten",
     "example",
     "History",
     "istft",
     "LSTM",
     "MLP",
+    "MaxPool2d",
     "Momentum",
     "RNN",
     "ReLU",
@@ -112,6 +127,7 @@ __all__ = [
     "formant_filter",
     "frame",
     "frame_count",
+    "gliding_vowel",
     "glottal_pulse",
     "glottal_source",
     "gradient_check",
@@ -120,7 +136,9 @@ __all__ = [
     "initial_weights",
     "l2_penalty",
     "load_folder",
+    "log_mel_features",
     "loss",
+    "make_diphthongs",
     "make_vowels",
     "mean_loss",
     "mean_squared_error",
@@ -130,6 +148,7 @@ __all__ = [
     "melspectrogram",
     "mfcc",
     "mfcc_features",
+    "moving_formant_filter",
     "neuron_output",
     "one_hot",
     "power_spectrogram",

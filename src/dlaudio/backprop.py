@@ -419,7 +419,7 @@ def trace(net, x, y, l2=0.0) -> Trace:
             out, cache = layer.forward(out)
             caches.append(cache)
             if hasattr(layer, "W"):
-                a.append(cache)
+                a.append(layer.multiplied(cache) if hasattr(layer, "multiplied") else cache)
                 h[len(a)] = out
     a.append(out)
     # Backward: an activation turns error_l into delta_l, and the layer with

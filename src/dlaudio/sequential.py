@@ -366,7 +366,12 @@ class Sequential:
         """
         out, caches = self.forward_finite(self.check_x(x))
         self._caches = caches
-        self.activations = [layer_input for layer_input, layer in zip(caches, self.layers) if hasattr(layer, "W")]
+        # A layer's a_l is what it multiplied by W: its cache, or for a convolution its window rows (``multiplied``).
+        self.activations = [
+            layer.multiplied(cache) if hasattr(layer, "multiplied") else cache
+            for cache, layer in zip(caches, self.layers)
+            if hasattr(layer, "W")
+        ]
         self.activations.append(out)
         self.derivs = None
         return out[0] if np.ndim(x) == 1 else out
