@@ -87,7 +87,7 @@ plt.show()
 # about :math:`10^{-8}`. The LSTM's
 # hidden state keeps less at the first step back (its error enters through
 # the output gate), but its cell state relays the error multiplied only by
-# the forget gate, and keeps a hundred times more than the RNN 20 steps
-# back, and ten thousand times more 49 steps back. Through the layers of
+# the forget gate, and keeps fifty times more than the RNN 20 steps back,
+# and thirty thousand times more 49 steps back. Through the layers of
 # chapter 02-1 the delta lost a factor of 172 in seven layers; the RNN loses
 # as much in about twelve steps.
