@@ -85,8 +85,9 @@ plt.show()
 # shrinks at every step back, by a factor of about 0.7 at first and faster
 # later: 20 steps back less than a thousandth of it is left, 49 steps back
 # about :math:`10^{-8}`. The LSTM's
-# hidden state keeps less at the first step back (its error enters through
-# the output gate), but its cell state relays the error multiplied only by
+# hidden state keeps less at the first step back (its error returns to the
+# previous state only through the gates' deltas, each carrying a gate's
+# slope), but its cell state relays the error multiplied only by
 # the forget gate, and keeps fifty times more than the RNN 20 steps back,
 # and thirty thousand times more 49 steps back. Through the layers of
 # chapter 02-1 the delta lost a factor of 172 in seven layers; the RNN loses
