@@ -20,7 +20,7 @@ from matplotlib.path import Path  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 from matplotlib.transforms import Affine2D  # noqa: E402
 
-from dlaudio import MLP, sum_dataset, trace  # noqa: E402
+from dlaudio import LSTM, MLP, RNN, sum_dataset, trace  # noqa: E402
 from dlaudio.backprop import mean_abs  # noqa: E402
 from dlaudio.data import worked_example  # noqa: E402
 
@@ -523,3 +523,34 @@ def dlaudio_log_mel(data, clip):
     from dlaudio import log_mel_features
 
     return log_mel_features([data.waves[clip]], data.sr, frames=40).reshape(40, 40)
+
+
+def test_error_in_time_example_draws_the_library_s_sizes(runs):
+    ns, figures = runs["plot_error_in_time"]
+    T, F, H = 50, 13, 32
+    rng = np.random.default_rng(0)
+    x, error = rng.standard_normal((64, T * F)), rng.standard_normal((64, H))
+    rnn = RNN((T, F), H, rng=1).through_time(x, error).sizes()[::-1]
+    lstm = LSTM((T, F), H, rng=1).through_time(x, error)
+    time_axis = figures[0].axes[1]
+    for line, sizes in zip(time_axis.lines, (rnn, lstm.sizes("h")[::-1], lstm.sizes("c")[::-1])):
+        np.testing.assert_allclose(line.get_ydata(), sizes / sizes[0], rtol=1e-12)
+    # What the text says: the RNN keeps less than a thousandth 20 steps back, about 1e-8 at 49,
+    # and the LSTM's cell a hundred times more at 20, ten thousand times more at 49.
+    assert rnn[20] / rnn[0] < 1e-3 and 5e-9 < rnn[49] / rnn[0] < 2e-8
+    cell = lstm.sizes("c")[::-1] / lstm.sizes("c")[-1]
+    assert cell[20] > 30 * rnn[20] / rnn[0] and cell[49] > 1e4 * rnn[49] / rnn[0]
+    # The layers beside it are chapter 02-1's: delta_1 is 172 times shorter than delta_8.
+    assert round(1 / ns["through_layers"][-1]) == 172
+
+
+def test_lstm_gates_example_draws_one_clip_s_unrolled_gates(runs):
+    ns, figures = runs["plot_lstm_gates"]
+    run = ns["net"].layers[0].unroll(ns["x"][ns["clip"]])
+    images = [ax.images[0] for ax in figures[0].axes if ax.images]
+    assert len(images) == 6
+    for image, values in zip(images[1:], (*(run.gates[k][0] for k in "ifgo"), run.c[0])):
+        np.testing.assert_array_equal(image.get_array(), values.T)
+    assert ns["end"] == 21
+    i, f = run.gates["i"][0], run.gates["f"][0]
+    assert f"{i[:21].mean():.2f} {i[21:].mean():.2f} {f[:21].mean():.2f} {f[21:].mean():.2f}" == "0.81 0.37 0.70 0.92"
