@@ -78,7 +78,8 @@ def test_trace_and_network_methods_agree():
 
 @settings(max_examples=scaled(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
-    widths=st.lists(st.integers(1, 16), min_size=3, max_size=6),
+    # Up to 8 units: width 1 and depth are where shape bugs hide; wider layers only cost time.
+    widths=st.lists(st.integers(1, 8), min_size=3, max_size=6),
     batch=st.integers(1, 8),
     seed=st.integers(0, 2**32 - 1),
 )

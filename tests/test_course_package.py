@@ -68,6 +68,9 @@ def test_the_wheel_holds_every_module_and_is_reproducible(tmp_path):
     modules = {p.relative_to(ROOT / "src").as_posix() for p in (ROOT / "src" / "dlaudio").rglob("*.py")}
     assert modules and modules <= names
     assert {n for n in names if n.endswith(".py")} == modules
+    # The six recordings (dlaudio.example) and their attribution travel in the wheel.
+    sounds = {p.relative_to(ROOT / "src").as_posix() for p in (ROOT / "src" / "dlaudio" / "sounds").iterdir()}
+    assert len(sounds) == 12 and sounds <= names
 
 
 @pytest.mark.docs

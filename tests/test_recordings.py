@@ -1,14 +1,11 @@
 """The six recordings that ship with the package, reading OGG and FLAC, and the inverse STFT.
 
 Every recording is read as ``librosa.load`` reads it and its features are
-librosa's, as the synthetic signals' are (tests/test_mel.py); the wheel the
-project builds holds the files and their attribution, so ``example`` works
-from an installed package with no network.
+librosa's, as the synthetic signals' are (tests/test_mel.py). That the wheel
+holds the files and their attribution is checked on the wheel the site
+serves (tests/test_course_package.py).
 """
 
-import subprocess
-import sys
-import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -82,30 +79,6 @@ def test_read_audio_reads_flac_and_wav_and_refuses_other_formats(tmp_path):
     (tmp_path / "empty.flac").write_bytes(b"")
     with pytest.raises(ValueError, match="empty"):
         read_audio(tmp_path / "empty.flac")
-
-
-def test_the_wheel_holds_the_recordings_and_their_attribution(tmp_path):
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "-q",
-            "--no-deps",
-            "--no-build-isolation",
-            "-w",
-            str(tmp_path),
-            str(ROOT),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    (wheel,) = tmp_path.glob("dlaudio-*.whl")
-    names = set(zipfile.ZipFile(wheel).namelist())
-    for file in EXAMPLES.values():
-        assert f"dlaudio/sounds/{file}" in names
-        assert f"dlaudio/sounds/{Path(file).with_suffix('.txt')}" in names
 
 
 @pytest.mark.parametrize(
