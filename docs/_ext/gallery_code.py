@@ -15,6 +15,7 @@ from __future__ import annotations
 import ast
 import inspect
 import io
+import itertools
 import re
 import runpy
 import sys
@@ -231,10 +232,8 @@ def _span(lines: list[str], node: ast.expr) -> tuple[Position, Position]:
 
 
 def _offsets(lines: list[str]) -> list[int]:
-    offsets = [0]
-    for line in lines:
-        offsets.append(offsets[-1] + len(line))
-    return offsets
+    """Where each line starts in the source, in characters."""
+    return list(itertools.accumulate(map(len, lines), initial=0))
 
 
 def _replace(source: str, edits: list[tuple[Position, Position, str]]) -> str:

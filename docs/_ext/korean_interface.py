@@ -39,8 +39,6 @@ from sphinx.transforms import SphinxTransform
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-__version__ = "1.0"
-
 STATIC_DIR = Path(__file__).resolve().parent / "korean_interface_static"
 COPYBUTTON_JS = "ko-copybutton.js"
 # The search page's summary line ("N개의 페이지를 찾았습니다") is patched by
@@ -105,8 +103,4 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(TranslatePairIndexTypes)
     # After furo's handler (priority 500), which builds the navigation tree.
     app.connect("html-page-context", translate_navigation_labels, priority=600)
-    return {
-        "version": __version__,
-        "parallel_read_safe": True,
-        "parallel_write_safe": True,
-    }
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
