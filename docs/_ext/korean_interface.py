@@ -59,9 +59,7 @@ class TranslatePairIndexTypes(SphinxTransform):
     default_priority = 400
 
     def apply(self, **kwargs: Any) -> None:
-        words = {word: str(_(word)) for word in PAIR_TYPES}
-        if all(word == text for word, text in words.items()):
-            return
+        words = {word: str(_(word)) for word in PAIR_TYPES}  # unchanged in an English build
         for node in self.document.findall(addnodes.index):
             entries = []
             for entry_type, value, *rest in node["entries"]:
