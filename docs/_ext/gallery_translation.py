@@ -76,25 +76,20 @@ def translate_examples(examples: Path, out: Path, catalogs: Path, gallery_dir: s
     """Write the translated copy of the examples folder ``examples`` into ``out``, and return ``out``."""
     if out.exists():
         shutil.rmtree(out)
+    # Everything as it is (the gallery header's text is translated on the page,
+    # by Sphinx), then each script replaced by its translation.
+    shutil.copytree(examples, out, ignore=shutil.ignore_patterns("__pycache__"))
     code = Catalog(catalogs / CODE_CATALOG)
-    for source in sorted(examples.rglob("*")):
-        target = out / source.relative_to(examples)
-        if source.is_dir() or "__pycache__" in source.parts:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if source.suffix != ".py":
-            # The gallery header: its text is translated on the page, by Sphinx.
-            shutil.copy2(source, target)
-            continue
-        text = Catalog(catalogs / gallery_dir / f"{source.stem}.po", key=normalised)
+    for script in sorted(out.rglob("*.py")):
+        text = Catalog(catalogs / gallery_dir / f"{script.stem}.po", key=normalised)
         translated = translate(
-            source.read_text(encoding="utf-8"), text.translator(source.name), code.translator(source.name)
+            script.read_text(encoding="utf-8"), text.translator(script.name), code.translator(script.name)
         )
         try:
             ast.parse(translated)
         except SyntaxError as err:
-            logger.warning("the translated %s is not Python: %s", source.name, err, type="gallery_translation")
-        target.write_text(translated, encoding="utf-8")
+            logger.warning("the translated %s is not Python: %s", script.name, err, type="gallery_translation")
+        script.write_text(translated, encoding="utf-8")
     return str(out)
 
 
