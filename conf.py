@@ -29,6 +29,7 @@ project = "dlaudio"
 # (docs/_ext/course_package.py) and the notebooks' install cell name it.
 release = version = project_metadata()["version"]
 WHEEL = wheel_name(project_metadata())
+html_context = {"dlaudio_wheel": WHEEL}  # the footer's link to it (docs/_templates/page.html)
 author = "dlaudio authors"
 copyright = "2026, dlaudio authors"
 language = "en"

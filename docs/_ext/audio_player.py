@@ -96,13 +96,7 @@ def skip(self, node: audio_clip) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.add_node(
-        audio_clip,
-        html=(visit_audio_html, None),
-        latex=(skip, None),
-        text=(skip, None),
-        man=(skip, None),
-        texinfo=(skip, None),
-    )
+    other_formats = {name: (skip, None) for name in ("latex", "text", "man", "texinfo")}
+    app.add_node(audio_clip, html=(visit_audio_html, None), **other_formats)
     app.add_directive("audio", AudioDirective)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -12,8 +12,8 @@ Pages reach it through two markups:
 * the directive ``{install-command}`` shows the ``pip install`` line for it.
 
 The theme footer links to it on every page (``docs/_templates/page.html``,
-through ``html_context["dlaudio_wheel"]``), and conf.py's first notebook cell
-installs it.
+through conf.py's ``html_context["dlaudio_wheel"]``), and conf.py's first
+notebook cell installs it.
 """
 
 from __future__ import annotations
@@ -32,8 +32,6 @@ from sphinx.util.docutils import SphinxDirective
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-
-__version__ = "1.0"
 
 ROOT = Path(__file__).resolve().parents[2]
 PYPROJECT = ROOT / "pyproject.toml"
@@ -108,17 +106,8 @@ def _write_wheel(app: Sphinx) -> None:
         build_wheel(Path(app.outdir))
 
 
-def _set_context(app: Sphinx) -> None:
-    app.config.html_context["dlaudio_wheel"] = wheel_name(project_metadata())
-
-
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_role("wheel", wheel_role)
     app.add_directive("install-command", InstallCommand)
-    app.connect("builder-inited", _set_context)
     app.connect("builder-inited", _write_wheel)
-    return {
-        "version": __version__,
-        "parallel_read_safe": True,
-        "parallel_write_safe": True,
-    }
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -12,6 +12,7 @@ import html
 import re
 from typing import Any
 
+from gallery_translation import folders
 from sphinx.application import Sphinx
 
 THUMB = '<div class="sphx-glr-thumbcontainer"'
@@ -39,8 +40,7 @@ def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     # to be translated a second time after the examples' own.
     if app.builder.name == "gettext":
         return
-    gallery_dirs = app.config.sphinx_gallery_conf.get("gallery_dirs", [])
-    for gallery_dir in [gallery_dirs] if isinstance(gallery_dirs, str) else gallery_dirs:
+    for gallery_dir in folders(app.config.sphinx_gallery_conf.get("gallery_dirs", [])):
         if docname == f"{gallery_dir}/index":
             source[0] = titles_as_alt(source[0])
 

@@ -13,8 +13,8 @@ is refreshed like the pages' catalogs.
 from __future__ import annotations
 
 import ast
-import inspect
 import io
+import itertools
 import re
 import runpy
 import sys
@@ -77,11 +77,10 @@ def places(source: str) -> list[Place]:
     found = []
 
     after_docstring = 0
-    if tree and tree.body and isinstance(first := tree.body[0], ast.Expr):
-        if isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
-            start, end = _span(lines, first.value)
-            found.append(Place("docstring", start, end, inspect.cleandoc(first.value.value)))
-            after_docstring = end[0]
+    if tree and (docstring := ast.get_docstring(tree)) is not None:  # cleaned as inspect.cleandoc does
+        start, end = _span(lines, tree.body[0].value)
+        found.append(Place("docstring", start, end, docstring))
+        after_docstring = end[0]
 
     text_rows = set()
     row = after_docstring + 1
@@ -101,9 +100,8 @@ def places(source: str) -> list[Place]:
     tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
     comment = None
     for token in tokens:
-        if token.type != tokenize.COMMENT or token.start[0] in text_rows:
-            continue
-        if CONFIG_COMMENT.match(token.string) or not LETTER.search(token.string):
+        skipped = token.start[0] in text_rows or CONFIG_COMMENT.match(token.string)
+        if token.type != tokenize.COMMENT or skipped or not LETTER.search(token.string):
             continue
         words = re.sub(r"^# ?", "", token.string)
         if token.line[: token.start[1]].strip():  # after code on the same line
@@ -231,10 +229,8 @@ def _span(lines: list[str], node: ast.expr) -> tuple[Position, Position]:
 
 
 def _offsets(lines: list[str]) -> list[int]:
-    offsets = [0]
-    for line in lines:
-        offsets.append(offsets[-1] + len(line))
-    return offsets
+    """Where each line starts in the source, in characters."""
+    return list(itertools.accumulate(map(len, lines), initial=0))
 
 
 def _replace(source: str, edits: list[tuple[Position, Position, str]]) -> str:

@@ -67,29 +67,30 @@ class Catalog:
         return translated
 
 
-def translate_examples(examples: Path, out: Path, catalogs: Path, gallery_dir: str) -> None:
-    """Write the translated copy of the examples folder ``examples`` into ``out``."""
+def folders(value: str | list[str]) -> list[str]:
+    """sphinx-gallery's ``examples_dirs`` or ``gallery_dirs``: one folder or a list of them."""
+    return [value] if isinstance(value, str) else list(value)
+
+
+def translate_examples(examples: Path, out: Path, catalogs: Path, gallery_dir: str) -> str:
+    """Write the translated copy of the examples folder ``examples`` into ``out``, and return ``out``."""
     if out.exists():
         shutil.rmtree(out)
+    # Everything as it is (the gallery header's text is translated on the page,
+    # by Sphinx), then each script replaced by its translation.
+    shutil.copytree(examples, out, ignore=shutil.ignore_patterns("__pycache__"))
     code = Catalog(catalogs / CODE_CATALOG)
-    for source in sorted(examples.rglob("*")):
-        target = out / source.relative_to(examples)
-        if source.is_dir() or "__pycache__" in source.parts:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if source.suffix != ".py":
-            # The gallery header: its text is translated on the page, by Sphinx.
-            shutil.copy2(source, target)
-            continue
-        text = Catalog(catalogs / gallery_dir / f"{source.stem}.po", key=normalised)
+    for script in sorted(out.rglob("*.py")):
+        text = Catalog(catalogs / gallery_dir / f"{script.stem}.po", key=normalised)
         translated = translate(
-            source.read_text(encoding="utf-8"), text.translator(source.name), code.translator(source.name)
+            script.read_text(encoding="utf-8"), text.translator(script.name), code.translator(script.name)
         )
         try:
             ast.parse(translated)
         except SyntaxError as err:
-            logger.warning("the translated %s is not Python: %s", source.name, err, type="gallery_translation")
-        target.write_text(translated, encoding="utf-8")
+            logger.warning("the translated %s is not Python: %s", script.name, err, type="gallery_translation")
+        script.write_text(translated, encoding="utf-8")
+    return str(out)
 
 
 def _translate_gallery(app: Sphinx) -> None:
@@ -97,25 +98,17 @@ def _translate_gallery(app: Sphinx) -> None:
         return
     conf = app.config.sphinx_gallery_conf
     catalogs = Path(app.srcdir, app.config.locale_dirs[0], app.config.language, "LC_MESSAGES")
-    examples_dirs = conf["examples_dirs"]
-    gallery_dirs = conf["gallery_dirs"]
-    single = isinstance(examples_dirs, str)
-    examples_dirs = [examples_dirs] if single else list(examples_dirs)
-    gallery_dirs = [gallery_dirs] if isinstance(gallery_dirs, str) else list(gallery_dirs)
     # With the doctrees: Sphinx's own build data, outside the pages even when the
     # doctrees sit inside the output folder (sphinx-build without -d, as on
     # Read the Docs).
     root = Path(app.doctreedir) / "translated-gallery"
-    translated_dirs = []
-    for examples, gallery_dir in zip(examples_dirs, gallery_dirs):
-        out = root / gallery_dir
-        translate_examples(Path(app.srcdir, examples).resolve(), out, catalogs, gallery_dir)
-        translated_dirs.append(str(out))
-    conf["examples_dirs"] = translated_dirs[0] if single else translated_dirs
-    code = Catalog(catalogs / CODE_CATALOG)
+    conf["examples_dirs"] = [
+        translate_examples(Path(app.srcdir, examples).resolve(), root / gallery_dir, catalogs, gallery_dir)
+        for examples, gallery_dir in zip(folders(conf["examples_dirs"]), folders(conf["gallery_dirs"]))
+    ]
+    cell = Catalog(catalogs / CODE_CATALOG).translator("conf.py")
     for key in NOTEBOOK_CELLS:
         if conf.get(key):
-            cell = code.translator("conf.py")
             conf[key] = translate(conf[key], cell, cell)
 
 
@@ -136,8 +129,7 @@ def markdown_without_escaped_spaces(notebook: Path) -> bool:
 def _fix_notebooks(app: Sphinx) -> None:
     if app.config.language in (None, "en"):
         return
-    gallery_dirs = app.config.sphinx_gallery_conf["gallery_dirs"]
-    for gallery_dir in [gallery_dirs] if isinstance(gallery_dirs, str) else gallery_dirs:
+    for gallery_dir in folders(app.config.sphinx_gallery_conf["gallery_dirs"]):
         for notebook in sorted(Path(app.srcdir, gallery_dir).glob("*.ipynb")):
             if markdown_without_escaped_spaces(notebook):
                 # sphinx-gallery zipped the script with the notebook as it was.

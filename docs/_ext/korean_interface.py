@@ -2,7 +2,7 @@
 
 Most interface strings (furo's and Sphinx's) pass through the ``sphinx``
 gettext domain, and their Korean is in ``locale/ko/LC_MESSAGES/sphinx.po``.
-Three do not, and this extension handles them:
+Four do not, and this extension handles them:
 
 * **The copy button.** sphinx-copybutton picks its tooltip ("Copy",
   "Copied!") and its icons' titles ("Copy to clipboard") from a table of
@@ -14,7 +14,8 @@ Three do not, and this extension handles them:
   "module" in English under every module. :class:`TranslatePairIndexTypes`
   translates the type word through Sphinx's own catalog ("모듈") before the
   index is collected.
-
+* **The search page's summary** ("N개의 페이지를 찾았습니다"): patched by
+  ``ko-search-summary.js``, which must run after Sphinx's ``translations.js``.
 * **The sidebar's expand switches.** furo's Python code labels each one
   "Toggle navigation of <title>"; :func:`translate_navigation_labels`
   passes the label through the catalog as ``"Toggle navigation of %s"``.
@@ -22,7 +23,7 @@ Three do not, and this extension handles them:
 (furo's aria-labels and icon titles written in its templates are translated
 by ``docs/_templates/page.html``.)
 
-The English build is unchanged: the script is only added for ``ko``, and an
+The English build is unchanged: the scripts are only added for ``ko``, and an
 untranslated word stays as it was.
 """
 
@@ -39,13 +40,7 @@ from sphinx.transforms import SphinxTransform
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-__version__ = "1.0"
-
 STATIC_DIR = Path(__file__).resolve().parent / "korean_interface_static"
-COPYBUTTON_JS = "ko-copybutton.js"
-# The search page's summary line ("N개의 페이지를 찾았습니다") is patched by
-# a script that must run after Sphinx's translations.js.
-SEARCH_SUMMARY_JS = "ko-search-summary.js"
 
 #: The type words the Python domain writes in English into "pair" index
 #: entries; each is a message of Sphinx's catalog.
@@ -61,9 +56,7 @@ class TranslatePairIndexTypes(SphinxTransform):
     default_priority = 400
 
     def apply(self, **kwargs: Any) -> None:
-        words = {word: str(_(word)) for word in PAIR_TYPES}
-        if all(word == text for word, text in words.items()):
-            return
+        words = {word: str(_(word)) for word in PAIR_TYPES}  # unchanged in an English build
         for node in self.document.findall(addnodes.index):
             entries = []
             for entry_type, value, *rest in node["entries"]:
@@ -96,8 +89,8 @@ def _add_korean_assets(app: Sphinx) -> None:
     if app.config.language == "ko":
         app.config.html_static_path.append(str(STATIC_DIR))
         # After copybutton.js (priority 500), before the page has loaded.
-        app.add_js_file(COPYBUTTON_JS, priority=510)
-        app.add_js_file(SEARCH_SUMMARY_JS, priority=900)
+        app.add_js_file("ko-copybutton.js", priority=510)
+        app.add_js_file("ko-search-summary.js", priority=900)  # after translations.js
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -105,8 +98,4 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(TranslatePairIndexTypes)
     # After furo's handler (priority 500), which builds the navigation tree.
     app.connect("html-page-context", translate_navigation_labels, priority=600)
-    return {
-        "version": __version__,
-        "parallel_read_safe": True,
-        "parallel_write_safe": True,
-    }
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

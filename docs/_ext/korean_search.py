@@ -35,7 +35,6 @@ language (``html_search_language`` or else ``language``) is ``ko``.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import re
@@ -52,10 +51,7 @@ if TYPE_CHECKING:
 
 __version__ = "1.0"
 
-# --------------------------------------------------------------------------
-# The rules (the one place they live; the JavaScript is generated from them)
-# --------------------------------------------------------------------------
-
+# The rules live here only; the JavaScript is generated from them.
 #: Hangul, as the inside of a regex character class: syllables, conjoining
 #: jamo (both blocks and their extensions) and compatibility jamo.
 HANGUL_CLASS = "\uac00-\ud7a3\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u3130-\u318f"
@@ -101,36 +97,26 @@ _ENDINGS = """
     됩니다 되었다 된다 되는 되어 되고 되면 되며 된
 """
 
-
-def _suffix_table() -> tuple[tuple[str, int], ...]:
-    """``(suffix, minimum characters left)``, longest suffix first."""
-    suffixes = set(_PARTICLES.split()) | set(_ENDINGS.split())
-    return tuple(
-        (suffix, 2 if suffix[0] in AMBIGUOUS_SYLLABLES else 1)
-        for suffix in sorted(suffixes, key=lambda s: (-len(s), s))
-    )
-
-
 #: Every suffix the stemmer strips, with the number of characters that must
 #: stay in front of it; tried longest first.
-SUFFIXES: tuple[tuple[str, int], ...] = _suffix_table()
+SUFFIXES: tuple[tuple[str, int], ...] = tuple(
+    (suffix, 2 if suffix[0] in AMBIGUOUS_SYLLABLES else 1)
+    for suffix in sorted(set((_PARTICLES + _ENDINGS).split()), key=lambda s: (-len(s), s))
+)
 
 _HANGUL = re.compile(f"[{HANGUL_CLASS}]")
+_ENGLISH = snowballstemmer.stemmer("english")  # as Sphinx's English search language
 
 
-@functools.cache
-def _english() -> Any:
-    return snowballstemmer.stemmer("english")
+def _strips(word: str, suffix: str, min_stem: int) -> bool:
+    """Whether ``suffix`` may be cut off the end of ``word``.
 
-
-def _can_strip(rest: str, min_stem: int) -> bool:
-    """Whether ``rest`` may stay as the stem when a suffix is cut off behind it.
-
-    It must contain a letter (``3의`` stays whole) and be at least ``min_stem``
-    characters long, unless it is one of :data:`SHORT_NOUNS` or ends in a
-    letter that is not Hangul (``x가`` -> ``x``).
+    What stays in front must contain a letter (``3의`` stays whole) and be at
+    least ``min_stem`` characters long, unless it is one of :data:`SHORT_NOUNS`
+    or ends in a letter that is not Hangul (``x가`` -> ``x``).
     """
-    if not any(ch.isalpha() for ch in rest):
+    rest = word[: -len(suffix)]
+    if not (word.endswith(suffix) and rest and any(ch.isalpha() for ch in rest)):
         return False
     return len(rest) >= min_stem or rest in SHORT_NOUNS or not _HANGUL.match(rest[-1])
 
@@ -153,24 +139,11 @@ def stem_korean(word: str) -> str:
     ['backpropag', 'sigmoid', '이', '를']
     """
     word = unicodedata.normalize("NFC", word).lower()
-    if not _HANGUL.search(word):
-        return _english().stemWord(word)
-    stripped = True
-    while stripped:
-        stripped = False
-        for suffix, min_stem in SUFFIXES:
-            if len(word) > len(suffix) and word.endswith(suffix) and _can_strip(word[: -len(suffix)], min_stem):
-                word = word[: -len(suffix)]
-                stripped = True
-                break
     if _HANGUL.search(word):
-        return word
-    return _english().stemWord(word)
+        while cut := next((s for s, n in SUFFIXES if _strips(word, s, n)), None):
+            word = word[: -len(cut)]
+    return word if _HANGUL.search(word) else _ENGLISH.stemWord(word)
 
-
-# --------------------------------------------------------------------------
-# The browser side
-# --------------------------------------------------------------------------
 
 # A line-for-line port of stem_korean; __SUFFIXES__, __SHORT_NOUNS__ and
 # __HANGUL_CLASS__ are filled in from the Python rules above. EnglishStemmer is Sphinx's own
@@ -186,33 +159,19 @@ var KoreanStemmer = function () {
   const hangul = new RegExp("[" + __HANGUL_CLASS__ + "]");
   const letter = /\p{L}/u;
 
-  const canStrip = (rest, minStem) => {
+  const strips = (word, [suffix, minStem]) => {
+    if (word.length <= suffix.length || !word.endsWith(suffix)) return false;
+    const rest = word.slice(0, -suffix.length);
     const chars = Array.from(rest); // code points, like len() in Python
     if (!chars.some((ch) => letter.test(ch))) return false;
-    return (
-      chars.length >= minStem
-      || shortNouns.has(rest)
-      || !hangul.test(chars[chars.length - 1])
-    );
+    return chars.length >= minStem || shortNouns.has(rest) || !hangul.test(chars[chars.length - 1]);
   };
 
   this.stemWord = function (w) {
     let word = w.normalize("NFC").toLowerCase();
-    if (!hangul.test(word)) return english.stemWord(word);
-    let stripped = true;
-    while (stripped) {
-      stripped = false;
-      for (const [suffix, minStem] of suffixes) {
-        if (
-          word.length > suffix.length
-          && word.endsWith(suffix)
-          && canStrip(word.slice(0, -suffix.length), minStem)
-        ) {
-          word = word.slice(0, -suffix.length);
-          stripped = true;
-          break;
-        }
-      }
+    let cut;
+    if (hangul.test(word)) {
+      while ((cut = suffixes.find((entry) => strips(word, entry)))) word = word.slice(0, -cut[0].length);
     }
     return hangul.test(word) ? word : english.stemWord(word);
   };
@@ -253,18 +212,13 @@ def js_stemmer_code() -> str:
     """The JavaScript for ``language_data.js``: Sphinx's English Snowball
     stemmer followed by the Korean stemmer built from :data:`SUFFIXES`."""
     minified = package_dir.joinpath("search", "minified-js")
+    english = [minified.joinpath(f"{name}-stemmer.js").read_text(encoding="utf-8") for name in ("base", "english")]
     korean = (
-        _JS_STEMMER.replace("__SUFFIXES__", json.dumps([list(entry) for entry in SUFFIXES]))
+        _JS_STEMMER.replace("__SUFFIXES__", json.dumps(SUFFIXES))
         .replace("__HANGUL_CLASS__", json.dumps(HANGUL_CLASS))
         .replace("__SHORT_NOUNS__", json.dumps(sorted(SHORT_NOUNS)))
     )
-    return "\n".join(
-        (
-            minified.joinpath("base-stemmer.js").read_text(encoding="utf-8"),
-            minified.joinpath("english-stemmer.js").read_text(encoding="utf-8"),
-            korean,
-        )
-    )
+    return "\n".join([*english, korean])
 
 
 class SearchKorean(SearchLanguage):
@@ -301,9 +255,4 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # stems survive an incremental build.
     rules = json.dumps([HANGUL_CLASS, SUFFIXES, sorted(SHORT_NOUNS), __version__], ensure_ascii=False)
     env_version = int(hashlib.sha256(rules.encode()).hexdigest()[:8], 16)
-    return {
-        "version": __version__,
-        "env_version": env_version,
-        "parallel_read_safe": True,
-        "parallel_write_safe": True,
-    }
+    return {"version": __version__, "env_version": env_version, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -36,12 +36,10 @@ def copy_parts(source: Path, static_dir: Path, parts) -> Path:
     """Copy each part (a file or a folder, relative to ``source``) to ``static_dir/mathjax``."""
     target = static_dir / "mathjax"
     for part in parts:
-        if (source / part).is_dir():
-            copy_asset(source / part, target / part)
-        elif (source / part).is_file():
-            copy_asset(source / part, (target / part).parent)
-        else:
+        if not (source / part).exists():
             raise RuntimeError(f"offline_mathjax_parts names {part!r}, which {source} does not have")
+        # copy_asset copies a folder's contents into its destination, a file into that folder.
+        copy_asset(source / part, target / part if (source / part).is_dir() else (target / part).parent)
     return target
 
 
