@@ -554,3 +554,53 @@ def test_lstm_gates_example_draws_one_clip_s_unrolled_gates(runs):
     assert ns["end"] == 21
     i, f = run.gates["i"][0], run.gates["f"][0]
     assert f"{i[:21].mean():.2f} {i[21:].mean():.2f} {f[:21].mean():.2f} {f[21:].mean():.2f}" == "0.81 0.37 0.70 0.92"
+
+
+def test_trumpet_example_draws_the_recording_and_its_spectrogram(runs):
+    from dlaudio import example, fft_frequencies, power_to_db, read_audio, stft
+
+    ns, figures = runs["plot_trumpet"]
+    assert len(figures) == 2
+    y, sr = read_audio(example("trumpet"))
+    wave = figures[0].axes[0].lines[0]
+    assert np.array_equal(wave.get_ydata(), y) and np.allclose(wave.get_xdata(), np.arange(y.size) / sr)
+    S = np.abs(stft(y, n_fft=2048, hop_length=512)) ** 2
+    drawn_db = figures[1].axes[0].collections[0].get_array()
+    assert np.allclose(np.asarray(drawn_db).reshape(S.shape), power_to_db(S, ref=np.max))
+    # "the loudest bin is the note's second harmonic": 1044 Hz, with the
+    # strongest bin below 860 Hz at half of it, to within a bin.
+    freqs = fft_frequencies(sr, 2048)
+    assert round(ns["strongest"]) == 1044 and round(ns["times"][20], 2) == 0.46
+    assert abs(freqs[np.argmax(S[:80, 20])] - ns["strongest"] / 2) < freqs[1]
+
+
+def test_robin_example_draws_the_call_with_short_frames(runs):
+    from dlaudio import example, power_to_db, read_audio, stft
+
+    ns, figures = runs["plot_robin"]
+    assert len(figures) == 1
+    y, sr = read_audio(example("robin"))
+    S = np.abs(stft(y, n_fft=512, hop_length=128)) ** 2
+    drawn_db = figures[0].axes[0].collections[0].get_array()
+    assert np.allclose(np.asarray(drawn_db).reshape(S.shape), power_to_db(S, ref=np.max))
+    assert (round(ns["low"]), round(ns["high"])) == (2110, 7752)
+
+
+def test_speech_example_draws_the_library_s_mel_and_mfccs(runs):
+    from dlaudio import example, melspectrogram, mfcc, power_to_db, read_audio, vowel
+
+    ns, figures = runs["plot_speech"]
+    assert len(figures) == 2
+    y, sr = read_audio(example("libri1"), sr=16000)
+    y = y[: 3 * sr]
+    params = dict(sr=sr, n_fft=512, hop_length=160, n_mels=40)
+    M = power_to_db(melspectrogram(y=y, **params), ref=np.max)
+    a = power_to_db(
+        melspectrogram(y=vowel([730, 1090, 2440], f0=110, duration=1.0, sr=sr, rng=0), **params), ref=np.max
+    )
+    left, right = figures[0].axes[:2]
+    assert np.allclose(np.asarray(left.collections[0].get_array()).reshape(M.shape), M)
+    assert np.allclose(np.asarray(right.collections[0].get_array()).reshape(a.shape), a)
+    assert {k: round(v, 2) for k, v in ns["at_floor"].items()} == {"speech": 0.15, "vowel": 0.78}
+    C = mfcc(y=y, n_mfcc=13, **params)
+    assert np.allclose(np.asarray(figures[1].axes[0].collections[0].get_array()).reshape(12, -1), C[1:])
