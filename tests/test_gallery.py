@@ -20,7 +20,7 @@ from matplotlib.path import Path  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 from matplotlib.transforms import Affine2D  # noqa: E402
 
-from dlaudio import LSTM, MLP, RNN, sum_dataset, trace  # noqa: E402
+from dlaudio import LSTM, MLP, RNN, quantise, sum_dataset, tone, trace  # noqa: E402
 from dlaudio.backprop import mean_abs  # noqa: E402
 from dlaudio.data import worked_example  # noqa: E402
 
@@ -604,3 +604,15 @@ def test_speech_example_draws_the_library_s_mel_and_mfccs(runs):
     assert {k: round(v, 2) for k, v in ns["at_floor"].items()} == {"speech": 0.15, "vowel": 0.78}
     C = mfcc(y=y, n_mfcc=13, **params)
     assert np.allclose(np.asarray(figures[1].axes[0].collections[0].get_array()).reshape(12, -1), C[1:])
+
+
+def test_quantisation_example_draws_the_4_bit_tone_and_6_db_per_bit(runs):
+    ns, figures = runs["plot_quantisation"]
+    assert len(figures) == 1
+    y = tone(440, 1.0, 16000, amplitude=0.9)
+    assert np.array_equal(ns["q"], quantise(y, 4))
+    assert np.max(np.abs(ns["error"])) <= ns["step"] / 2  # within half a step
+    assert ns["rms"] == pytest.approx(ns["step"] / np.sqrt(12), rel=0.1)
+    assert np.allclose(ns["snr"][1:], ns["rule"][1:], atol=1.5)  # from 3 bits on
+    slope = np.polyfit(ns["all_bits"][2:], ns["snr"][2:], 1)[0]
+    assert slope == pytest.approx(6.02, abs=0.1)  # about 6 dB per bit

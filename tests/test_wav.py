@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis_sizes import scaled
 
-from dlaudio import chirp, read_wav, white_noise, write_wav
+from dlaudio import chirp, quantise, read_wav, tone, white_noise, write_wav
 from dlaudio.wav import PCM_SUBTYPES
 
 #: read_wav(sr=...) vs librosa.load(sr=..., dtype=float64): the same soxr call.
@@ -214,3 +214,16 @@ def test_write_replaces_an_existing_file(tmp_path):
     y, sr = read_wav(path)
     assert sr == 16000 and y.tolist() == [-0.5] * 3
     assert os.listdir(tmp_path) == ["again.wav"]
+
+
+def test_quantise_keeps_what_a_pcm_file_keeps(tmp_path):
+    y = tone(440, 0.05, 8000, amplitude=0.7)
+    for bits, subtype in ((8, "PCM_U8"), (16, "PCM_16")):
+        path = tmp_path / f"q{bits}.wav"
+        write_wav(path, y, 8000, subtype=subtype)
+        assert np.array_equal(quantise(y, bits), read_wav(path)[0])
+    assert np.array_equal(quantise([1.0, -1.0, 0.0], 3), [0.75, -1.0, 0.0])
+    with pytest.raises(ValueError, match="bits"):
+        quantise(y, 33)
+    with pytest.raises(ValueError, match="samples"):
+        quantise([1.5], 8)

@@ -20,10 +20,10 @@ import numpy as np
 import soundfile
 import soxr
 
-from ._checks import choice, sample_rate, signal
+from ._checks import choice, positive_int, sample_rate, signal
 from ._files import as_path, atomic_write, os_error
 
-__all__ = ["read_wav", "read_audio", "write_wav", "PCM_SUBTYPES", "WAV_SUBTYPES"]
+__all__ = ["quantise", "read_wav", "read_audio", "write_wav", "PCM_SUBTYPES", "WAV_SUBTYPES"]
 
 #: PCM sample formats ``write_wav`` writes, with their number of bits.
 PCM_SUBTYPES = {"PCM_U8": 8, "PCM_16": 16, "PCM_24": 24, "PCM_32": 32}
@@ -254,6 +254,47 @@ def _resample(samples, native, target, path):
     if out.shape[0] >= n:
         return out[:n]
     return np.pad(out, (0, n - out.shape[0]))
+
+
+def quantise(samples, bits):
+    """The samples a PCM file of ``bits`` bits keeps, as floats.
+
+    Each sample is rounded to the nearest of the :math:`2^b` levels
+    :math:`k\\,\\Delta`, with step :math:`\\Delta = 2^{1-b}`, as
+    ``write_wav`` stores it; samples above the largest level
+    :math:`1 - \\Delta` saturate to it.
+
+    Parameters
+    ----------
+    samples : array_like
+        A 1-D signal, finite, every sample in [-1, 1].
+    bits : int
+        The number of bits :math:`b` per sample, from 1 to 32.
+
+    Returns
+    -------
+    numpy.ndarray
+        The quantised samples, float64, the same length as ``samples``.
+
+    Raises
+    ------
+    ValueError
+        If a sample lies outside [-1, 1] or ``bits`` is not in 1..32.
+
+    Examples
+    --------
+    >>> quantise([0.3, -0.3, 0.99], 2)
+    array([ 0.5, -0.5,  0.5])
+    """
+    samples = signal(samples, "samples")
+    bits = positive_int(bits, "bits")
+    if bits > 32:
+        raise ValueError(f"bits must be from 1 to 32, got {bits}")
+    peak = float(np.max(np.abs(samples)))
+    if peak > 1.0:
+        raise ValueError(f"samples must lie in [-1, 1], got a peak of {peak:g}")
+    full = 2.0 ** (bits - 1)
+    return np.clip(np.round(samples * full), -full, full - 1) / full
 
 
 def _quantise(samples, subtype):
