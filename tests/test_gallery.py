@@ -20,7 +20,7 @@ from matplotlib.path import Path  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 from matplotlib.transforms import Affine2D  # noqa: E402
 
-from dlaudio import LSTM, MLP, RNN, quantise, sum_dataset, tone, trace  # noqa: E402
+from dlaudio import LSTM, MLP, RNN, chirp, quantise, resample, sum_dataset, tone, trace  # noqa: E402
 from dlaudio.backprop import mean_abs  # noqa: E402
 from dlaudio.data import worked_example  # noqa: E402
 
@@ -616,3 +616,14 @@ def test_quantisation_example_draws_the_4_bit_tone_and_6_db_per_bit(runs):
     assert np.allclose(ns["snr"][1:], ns["rule"][1:], atol=1.5)  # from 3 bits on
     slope = np.polyfit(ns["all_bits"][2:], ns["snr"][2:], 1)[0]
     assert slope == pytest.approx(6.02, abs=0.1)  # about 6 dB per bit
+
+
+def test_decimation_example_folds_the_naive_chirp_and_not_the_resampled_one(runs):
+    ns, figures = runs["plot_decimation"]
+    assert len(figures) == 1
+    y = chirp(100, 11000, 2.0, 22050, amplitude=0.5)
+    assert np.array_equal(ns["naive"], y[::3])
+    assert np.array_equal(ns["filtered"], resample(y, 22050, 7350))
+    f = 100 + 10900 * ns["times"][ns["late"]] / 2  # the chirp's frequency then
+    assert abs(ns["late_peak"] - abs(f - 7350)) < 2 * 7350 / 512  # folded
+    assert ns["late_level"] < -60  # the resampled version is silent there

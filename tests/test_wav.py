@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis_sizes import scaled
 
-from dlaudio import chirp, quantise, read_wav, tone, white_noise, write_wav
+from dlaudio import chirp, quantise, read_wav, resample, tone, white_noise, write_wav
 from dlaudio.wav import PCM_SUBTYPES
 
 #: read_wav(sr=...) vs librosa.load(sr=..., dtype=float64): the same soxr call.
@@ -227,3 +227,15 @@ def test_quantise_keeps_what_a_pcm_file_keeps(tmp_path):
         quantise(y, 33)
     with pytest.raises(ValueError, match="samples"):
         quantise([1.5], 8)
+
+
+def test_resample_is_what_read_wav_does_and_removes_what_would_alias(tmp_path):
+    y = chirp(100, 7000, 0.5, 16000, amplitude=0.5)
+    path = tmp_path / "chirp.wav"
+    write_wav(path, y, 16000, subtype="FLOAT")
+    assert np.allclose(resample(y.astype(np.float32), 16000, 6000), read_wav(path, sr=6000)[0])
+    high = tone(3000, 1.0, 16000)  # above the new Nyquist frequency, 2000 Hz
+    assert np.sqrt(np.mean(resample(high, 16000, 4000) ** 2)) < 0.01 < np.sqrt(np.mean(high[::4] ** 2))
+    assert np.array_equal(resample(y, 16000, 16000), y)
+    with pytest.raises(ValueError, match="target_sr"):
+        resample(y, 16000, 0)

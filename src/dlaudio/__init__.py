@@ -19,7 +19,7 @@
 ``dlaudio.lstm``           the LSTM layer: four gates and a cell
 ``dlaudio.gradcheck``      backpropagation against finite differences
 ``dlaudio.data``           the sum data set, the worked 2-2-1 example, the time-order task
-``dlaudio.wav``            chapter 03: reading and writing WAV files; reading FLAC and OGG; quantising
+``dlaudio.wav``            chapter 03: reading and writing WAV files; reading FLAC and OGG; quantising, resampling
 ``dlaudio.recordings``     six real recordings that ship with the package: ``example``
 ``dlaudio.signals``        tones, chirps, white noise and pulse trains
 ``dlaudio.fourier``        the DFT as a matrix product, bin frequencies
@@ -87,7 +87,7 @@ from .splits import speaker_folds, split_by_speaker
 from .synth import formant_filter, glottal_pulse, glottal_source, resonator_response, vowel
 from .training import History, train
 from .vowelset import VowelSet, make_vowels, vowels
-from .wav import quantise, read_audio, read_wav, write_wav
+from .wav import quantise, read_audio, read_wav, resample, write_wav
 
 __all__ = [
     "Adam",
@@ -159,6 +159,7 @@ __all__ = [
     "read_wav",
     "relu",
     "relu_slope",
+    "resample",
     "resonator_response",
     "sigmoid",
     "sigmoid_slope",

@@ -23,7 +23,7 @@ import soxr
 from ._checks import choice, positive_int, sample_rate, signal
 from ._files import as_path, atomic_write, os_error
 
-__all__ = ["quantise", "read_wav", "read_audio", "write_wav", "PCM_SUBTYPES", "WAV_SUBTYPES"]
+__all__ = ["quantise", "read_wav", "read_audio", "resample", "write_wav", "PCM_SUBTYPES", "WAV_SUBTYPES"]
 
 #: PCM sample formats ``write_wav`` writes, with their number of bits.
 PCM_SUBTYPES = {"PCM_U8": 8, "PCM_16": 16, "PCM_24": 24, "PCM_32": 32}
@@ -234,6 +234,42 @@ def _read(path, sr, formats, kind):
     if target is None or target == native:
         return samples, native
     return _resample(samples, native, target, path), target
+
+
+def resample(y, sr, target_sr):
+    """Resample a signal from ``sr`` to ``target_sr`` Hz, low-pass filtered first.
+
+    The resampler ``read_wav`` and ``read_audio`` use when asked for another
+    rate (soxr, as librosa's ``resample``): before the rate is lowered, it
+    removes what lies above the new Nyquist frequency ``target_sr / 2``, so
+    nothing aliases.
+
+    Parameters
+    ----------
+    y : array_like
+        A 1-D signal, finite.
+    sr : int
+        Its sample rate in Hz.
+    target_sr : int
+        The rate wanted, in Hz.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``ceil(len(y) * target_sr / sr)`` samples at ``target_sr``, float64.
+
+    Examples
+    --------
+    >>> from dlaudio import tone
+    >>> resample(tone(3000, 1.0, 16000), 16000, 4000).shape
+    (4000,)
+    """
+    y = signal(y)
+    sr = sample_rate(sr)
+    target_sr = sample_rate(target_sr, "target_sr")
+    if target_sr == sr:
+        return y.copy()
+    return _resample(y, sr, target_sr, "y")
 
 
 def _resample(samples, native, target, path):
