@@ -586,6 +586,21 @@ def test_robin_example_draws_the_call_with_short_frames(runs):
     assert (round(ns["low"]), round(ns["high"])) == (2110, 7752)
 
 
+def test_resolution_example_draws_short_and_long_frames_of_the_trumpet(runs):
+    from dlaudio import example, fft_frequencies, power_to_db, read_audio, stft
+
+    ns, figures = runs["plot_resolution"]
+    assert len(figures) == 1
+    y, sr = read_audio(example("trumpet"))
+    y = y[: 2 * sr]
+    for ax, n_fft in zip(figures[0].axes[:2], (256, 4096)):
+        S_db = power_to_db(np.abs(stft(y, n_fft=n_fft, hop_length=128)) ** 2, ref=np.max)
+        keep = fft_frequencies(sr, n_fft) <= 4000
+        drawn = np.asarray(ax.collections[0].get_array()).reshape(keep.sum(), -1)
+        assert np.allclose(drawn, S_db[keep])
+        assert ax.get_title() == rf"$n_{{fft}} = {n_fft}$"
+
+
 def test_speech_example_draws_the_library_s_mel_and_mfccs(runs):
     from dlaudio import example, melspectrogram, mfcc, power_to_db, read_audio, vowel
 
