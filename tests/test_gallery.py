@@ -586,6 +586,21 @@ def test_robin_example_draws_the_call_with_short_frames(runs):
     assert (round(ns["low"]), round(ns["high"])) == (2110, 7752)
 
 
+def test_frames_example_draws_each_frame_s_window_over_its_samples(runs):
+    from dlaudio import hann
+
+    ns, figures = runs["plot_frames"]
+    assert len(figures) == 1
+    expected = np.arange(-4, 12, 4)[:, None] + np.arange(8)
+    expected = np.vstack([expected, np.arange(12, 20)])
+    assert np.array_equal(ns["frames"].T, np.where(expected < 16, expected, -1).clip(-1))
+    lines = [line for line in figures[0].axes[0].lines if len(line.get_xdata()) == 8]
+    assert len(lines) == 5
+    for t, line in enumerate(lines):
+        assert np.array_equal(line.get_xdata(), np.arange(4 * t - 4, 4 * t + 4))
+        assert np.allclose(line.get_ydata(), t + 0.8 * hann(8))
+
+
 def test_resolution_example_draws_short_and_long_frames_of_the_trumpet(runs):
     from dlaudio import example, fft_frequencies, power_to_db, read_audio, stft
 
