@@ -601,6 +601,22 @@ def test_frames_example_draws_each_frame_s_window_over_its_samples(runs):
         assert np.allclose(line.get_ydata(), t + 0.8 * hann(8))
 
 
+def test_zero_padding_example_draws_the_interpolated_and_the_long_spectrum(runs):
+    from dlaudio import hann, stft, tone
+
+    ns, figures = runs["plot_zero_padding"]
+    assert len(figures) == 1
+    two = tone(1000, 0.5, sr=22050) + tone(1100, 0.5, sr=22050)
+    assert np.allclose(np.fft.rfft(ns["short"]), stft(two, n_fft=256, hop_length=512)[:, 10])
+    assert np.allclose(ns["long"], two[3072:7168] * hann(4096))
+    short, padded = ns["spectra"]["short"][1], ns["spectra"]["padded"][1]
+    assert np.allclose(padded[::16], short)
+    lines = figures[0].axes[0].lines
+    for line, (freqs, mag) in zip(lines, ns["spectra"].values()):
+        keep = (freqs >= 500) & (freqs <= 1600)
+        assert np.allclose(line.get_ydata(), mag[keep])
+
+
 def test_resolution_example_draws_short_and_long_frames_of_the_trumpet(runs):
     from dlaudio import example, fft_frequencies, power_to_db, read_audio, stft
 
