@@ -617,6 +617,21 @@ def test_zero_padding_example_draws_the_interpolated_and_the_long_spectrum(runs)
         assert np.allclose(line.get_ydata(), mag[keep])
 
 
+def test_phase_example_resynthesises_with_the_library_s_istft(runs):
+    from dlaudio import example, istft, power_to_db, read_audio, stft
+
+    ns, figures = runs["plot_phase"]
+    assert len(figures) == 1
+    y, sr = read_audio(example("libri1"), sr=16000)
+    y = y[: 2 * sr]
+    D = stft(y, n_fft=512, hop_length=128)
+    assert np.allclose(ns["signals"]["own"], y)
+    assert np.allclose(ns["signals"]["zero"], istft(np.abs(D).astype(complex), hop_length=128, length=y.size))
+    for ax, z in zip(figures[0].axes[:3], ns["signals"].values()):
+        S_db = power_to_db(np.abs(stft(z, n_fft=512, hop_length=128)) ** 2, ref=np.max(np.abs(D) ** 2))
+        assert np.allclose(np.asarray(ax.collections[0].get_array()).reshape(S_db.shape), S_db)
+
+
 def test_resolution_example_draws_short_and_long_frames_of_the_trumpet(runs):
     from dlaudio import example, fft_frequencies, power_to_db, read_audio, stft
 
