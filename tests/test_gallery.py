@@ -586,6 +586,67 @@ def test_robin_example_draws_the_call_with_short_frames(runs):
     assert (round(ns["low"]), round(ns["high"])) == (2110, 7752)
 
 
+def test_frames_example_draws_each_frame_s_window_over_its_samples(runs):
+    from dlaudio import hann
+
+    ns, figures = runs["plot_frames"]
+    assert len(figures) == 1
+    expected = np.arange(-4, 12, 4)[:, None] + np.arange(8)
+    expected = np.vstack([expected, np.arange(12, 20)])
+    assert np.array_equal(ns["frames"].T, np.where(expected < 16, expected, -1).clip(-1))
+    lines = [line for line in figures[0].axes[0].lines if len(line.get_xdata()) == 8]
+    assert len(lines) == 5
+    for t, line in enumerate(lines):
+        assert np.array_equal(line.get_xdata(), np.arange(4 * t - 4, 4 * t + 4))
+        assert np.allclose(line.get_ydata(), t + 0.8 * hann(8))
+
+
+def test_zero_padding_example_draws_the_interpolated_and_the_long_spectrum(runs):
+    from dlaudio import hann, stft, tone
+
+    ns, figures = runs["plot_zero_padding"]
+    assert len(figures) == 1
+    two = tone(1000, 0.5, sr=22050) + tone(1100, 0.5, sr=22050)
+    assert np.allclose(np.fft.rfft(ns["short"]), stft(two, n_fft=256, hop_length=512)[:, 10])
+    assert np.allclose(ns["long"], two[3072:7168] * hann(4096))
+    short, padded = ns["spectra"]["short"][1], ns["spectra"]["padded"][1]
+    assert np.allclose(padded[::16], short)
+    lines = figures[0].axes[0].lines
+    for line, (freqs, mag) in zip(lines, ns["spectra"].values()):
+        keep = (freqs >= 500) & (freqs <= 1600)
+        assert np.allclose(line.get_ydata(), mag[keep])
+
+
+def test_phase_example_resynthesises_with_the_library_s_istft(runs):
+    from dlaudio import example, istft, power_to_db, read_audio, stft
+
+    ns, figures = runs["plot_phase"]
+    assert len(figures) == 1
+    y, sr = read_audio(example("libri1"), sr=16000)
+    y = y[: 2 * sr]
+    D = stft(y, n_fft=512, hop_length=128)
+    assert np.allclose(ns["signals"]["own"], y)
+    assert np.allclose(ns["signals"]["zero"], istft(np.abs(D).astype(complex), hop_length=128, length=y.size))
+    for ax, z in zip(figures[0].axes[:3], ns["signals"].values()):
+        S_db = power_to_db(np.abs(stft(z, n_fft=512, hop_length=128)) ** 2, ref=np.max(np.abs(D) ** 2))
+        assert np.allclose(np.asarray(ax.collections[0].get_array()).reshape(S_db.shape), S_db)
+
+
+def test_resolution_example_draws_short_and_long_frames_of_the_trumpet(runs):
+    from dlaudio import example, fft_frequencies, power_to_db, read_audio, stft
+
+    ns, figures = runs["plot_resolution"]
+    assert len(figures) == 1
+    y, sr = read_audio(example("trumpet"))
+    y = y[: 2 * sr]
+    for ax, n_fft in zip(figures[0].axes[:2], (256, 4096)):
+        S_db = power_to_db(np.abs(stft(y, n_fft=n_fft, hop_length=128)) ** 2, ref=np.max)
+        keep = fft_frequencies(sr, n_fft) <= 4000
+        drawn = np.asarray(ax.collections[0].get_array()).reshape(keep.sum(), -1)
+        assert np.allclose(drawn, S_db[keep])
+        assert ax.get_title() == rf"$n_{{fft}} = {n_fft}$"
+
+
 def test_speech_example_draws_the_library_s_mel_and_mfccs(runs):
     from dlaudio import example, melspectrogram, mfcc, power_to_db, read_audio, vowel
 
