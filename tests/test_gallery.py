@@ -20,7 +20,7 @@ from matplotlib.path import Path  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 from matplotlib.transforms import Affine2D  # noqa: E402
 
-from dlaudio import LSTM, MLP, RNN, chirp, quantise, resample, sum_dataset, tone, trace  # noqa: E402
+from dlaudio import LSTM, MLP, RNN, chirp, hz_to_mel, quantise, resample, sum_dataset, tone, trace  # noqa: E402
 from dlaudio.backprop import mean_abs  # noqa: E402
 from dlaudio.data import worked_example  # noqa: E402
 
@@ -688,3 +688,17 @@ def test_decimation_example_folds_the_naive_chirp_and_not_the_resampled_one(runs
     f = 100 + 10900 * ns["times"][ns["late"]] / 2  # the chirp's frequency then
     assert abs(ns["late_peak"] - abs(f - 7350)) < 2 * 7350 / 512  # folded
     assert ns["late_level"] < -60  # the resampled version is silent there
+
+
+def test_mel_scales_example_draws_both_scales_meeting_at_1000_hz(runs):
+    ns, figures = runs["plot_mel_scales"]
+    assert len(figures) == 1
+    f = ns["f"]
+    assert np.array_equal(ns["slaney"], hz_to_mel(f) * 1000.0 / 15.0)
+    assert np.array_equal(ns["htk"], hz_to_mel(f, htk=True))
+    below, above = f < 1000, f > 1000
+    assert np.allclose(ns["slaney"][below], f[below])  # linear: m = f
+    assert np.all(ns["gap"][below][1:] < 0)  # HTK's higher below 1000 Hz
+    assert np.all(ns["gap"][above] > 0)  # Slaney's higher above
+    assert abs(ns["gap"][f == 1000.0][0]) < 0.015
+    assert f[ns["widest"]] == 4310.0
