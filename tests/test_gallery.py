@@ -20,7 +20,7 @@ from matplotlib.path import Path  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 from matplotlib.transforms import Affine2D  # noqa: E402
 
-from dlaudio import LSTM, MLP, RNN, chirp, hz_to_mel, quantise, resample, sum_dataset, tone, trace  # noqa: E402
+from dlaudio import LSTM, MLP, RNN, chirp, hz_to_mel, quantise, resample, sum_dataset, tone, trace, vowel  # noqa: E402
 from dlaudio.backprop import mean_abs  # noqa: E402
 from dlaudio.data import worked_example  # noqa: E402
 
@@ -702,3 +702,20 @@ def test_mel_scales_example_draws_both_scales_meeting_at_1000_hz(runs):
     assert np.all(ns["gap"][above] > 0)  # Slaney's higher above
     assert abs(ns["gap"][f == 1000.0][0]) < 0.015
     assert f[ns["widest"]] == 4310.0
+
+
+def test_cepstrum_example_finds_the_pitch_peak_and_the_formant_envelope(runs):
+    ns, figures = runs["plot_cepstrum"]
+    assert len(figures) == 1
+    sr, n = ns["sr"], ns["n"]
+    a = vowel([730, 1090, 2440], f0=120, duration=0.5, sr=sr, rng=0)
+    x = a[4000 : 4000 + n] * np.hanning(n)
+    log_spectrum = np.log(np.abs(np.fft.rfft(x)))
+    assert np.allclose(ns["log_spectrum"], log_spectrum)
+    assert np.allclose(np.fft.rfft(ns["cepstrum"]).real, log_spectrum)
+    assert abs(sr / ns["peak"] - 120) < 1  # the peak is at 1 / f0
+    envelope = ns["envelope"]
+    hills = np.flatnonzero((envelope[1:-1] > envelope[:-2]) & (envelope[1:-1] > envelope[2:])) + 1
+    f = ns["freqs"][hills]
+    f = f[(f > 500) & (f < 4000)]
+    assert np.allclose(f, [730, 1090, 2440], atol=60)  # near the formants
