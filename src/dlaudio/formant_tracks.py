@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._checks import as_generator, finite_real, positive_real, real_sequence, sample_rate
-from .synth import _TAIL, glottal_source
+from ._checks import positive_real, real_sequence, sample_rate
+from .synth import _TAIL, _voiced
 
 __all__ = ["moving_formant_filter", "gliding_vowel"]
 
@@ -92,7 +92,7 @@ def moving_formant_filter(source, formants, sr, *, times=None, bandwidths=None, 
 
     Examples
     --------
-    >>> from dlaudio.synth import _fft_convolve, formant_filter
+    >>> from dlaudio.synth import _fft_convolve, formant_filter, glottal_source
     >>> source = glottal_source(120, 0.3, 16000, rng=0)
     >>> steady = moving_formant_filter(source, [[730, 1090, 2440]], 16000)
     >>> fixed = _fft_convolve(source, formant_filter([730, 1090, 2440], 16000))
@@ -234,28 +234,17 @@ def gliding_vowel(
     ((6400,), 0.5)
     """
     sr = sample_rate(sr)
-    breath = finite_real(breath, "breath")
-    if breath < 0:
-        raise ValueError(f"breath must be >= 0, got {breath}")
-    fade = finite_real(fade, "fade")
-    if fade < 0:
-        raise ValueError(f"fade must be >= 0 seconds, got {fade}")
-    peak = finite_real(peak, "peak")
-    if not 0 < peak <= 1:
-        raise ValueError(f"peak must be in (0, 1], got {peak}")
     _formant_track(formants, times, sr)  # checked before any sample is drawn
-    generator = as_generator(rng)
-    source = glottal_source(
-        f0, duration, sr, jitter=jitter, shimmer=shimmer, open_quotient=open_quotient, rng=generator
+    return _voiced(
+        f0,
+        duration,
+        sr,
+        lambda source: moving_formant_filter(source, formants, sr, times=times, bandwidths=bandwidths, block=block),
+        jitter=jitter,
+        shimmer=shimmer,
+        breath=breath,
+        open_quotient=open_quotient,
+        fade=fade,
+        peak=peak,
+        rng=rng,
     )
-    if breath > 0:
-        rms = np.sqrt(np.mean(source**2))
-        source = source + breath * rms * generator.standard_normal(source.size)
-    y = moving_formant_filter(source, formants, sr, times=times, bandwidths=bandwidths, block=block)
-    ramp = min(round(fade * sr), y.size // 2)
-    if ramp > 0:
-        window = 0.5 - 0.5 * np.cos(np.pi * np.arange(ramp) / ramp)
-        y[:ramp] *= window
-        y[y.size - ramp :] *= window[::-1]
-    largest = np.max(np.abs(y))
-    return y if largest == 0 else y * (peak / largest)

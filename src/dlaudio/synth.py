@@ -382,6 +382,28 @@ def vowel(
     """
     sr = sample_rate(sr)
     formants, bandwidths = _formants_and_bandwidths(formants, bandwidths, sr)
+    tract = formant_filter(formants, sr, bandwidths)
+    return _voiced(
+        f0,
+        duration,
+        sr,
+        lambda source: _fft_convolve(source, tract),
+        jitter=jitter,
+        shimmer=shimmer,
+        breath=breath,
+        open_quotient=open_quotient,
+        fade=fade,
+        peak=peak,
+        rng=rng,
+    )
+
+
+def _voiced(f0, duration, sr, through, *, jitter, shimmer, breath, open_quotient, fade, peak, rng):
+    """The voice ``vowel`` and ``gliding_vowel`` share: source and breath, through the tract ``through``, faded, scaled.
+
+    ``through`` maps the source to the radiated sound: fixed formants for
+    ``vowel``, a formant track for ``gliding_vowel``.
+    """
     breath = finite_real(breath, "breath")
     if breath < 0:
         raise ValueError(f"breath must be >= 0, got {breath}")
@@ -398,13 +420,11 @@ def vowel(
     if breath > 0:
         rms = np.sqrt(np.mean(source**2))
         source = source + breath * rms * generator.standard_normal(source.size)
-    y = _fft_convolve(source, formant_filter(formants, sr, bandwidths))
+    y = through(source)
     ramp = min(round(fade * sr), y.size // 2)
     if ramp > 0:
         window = 0.5 - 0.5 * np.cos(np.pi * np.arange(ramp) / ramp)
         y[:ramp] *= window
         y[y.size - ramp :] *= window[::-1]
     largest = np.max(np.abs(y))
-    if largest == 0:
-        return y
-    return y * (peak / largest)
+    return y if largest == 0 else y * (peak / largest)
