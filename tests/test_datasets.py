@@ -71,8 +71,14 @@ def test_pitch_by_group_and_measured(small):
     assert 85 < f0[groups == "man"].min() and f0[groups == "man"].max() < 165
     assert 155 < f0[groups == "woman"].min() and f0[groups == "woman"].max() < 290
     assert 215 < f0[groups == "child"].min() and f0[groups == "child"].max() < 385
+    # The pitch measured in each clip is the one recorded. The search is kept to the group's range widened by
+    # a quarter each way, so a strong second harmonic (or a period doubled by jitter) cannot pass for the pitch:
+    # an octave error is a fault of the measure, not of the clip.
+    # (Children's short periods, gliding, are too few samples for a 3 % measure.)
+    search = {"man": (75, 175), "woman": (135, 312)}
     for k in np.flatnonzero(groups != "child"):
-        assert autocorrelation_f0(small.waves[k], small.sr) == pytest.approx(f0[k], rel=0.03)
+        fmin, fmax = search[groups[k]]
+        assert autocorrelation_f0(small.waves[k], small.sr, fmin, fmax) == pytest.approx(f0[k], rel=0.03)
 
 
 def test_formants_follow_the_table_scaled_by_the_speaker(small):
@@ -90,9 +96,10 @@ def test_formants_follow_the_table_scaled_by_the_speaker(small):
 
 def test_measured_formant_peaks_of_the_men_lie_near_their_formants(small):
     """LPC on the sound itself finds F1 and F2 where each clip was made (the test above ties those
-    to the table); men only, whose low pitch leaves LPC unbiased."""
+    to the table); men only, whose low pitch leaves LPC unbiased. The order is the usual sr/1000 + 2 poles
+    for a tract with a resonance per kHz up to sr / 2 (synth.higher_formants), plus four for the source (its pulse and its tilt)."""
     for k in np.flatnonzero(np.array(small.groups) == "man"):
-        measured = lpc_formants(small.waves[k], small.sr)
+        measured = lpc_formants(small.waves[k], small.sr, order=6 + small.sr // 1000)
         for target, tolerance in zip(small.formants[k, :2], (0.1, 0.05)):
             assert np.min(np.abs(measured - target)) / target < tolerance, (small.labels[k], measured)
 

@@ -224,6 +224,6 @@ def test_order_needs_the_cnn(pairs_set):
             x[train], y[train], epochs=15, batch_size=32, shuffle=True, rng=seed, optimizer=Adam(3e-3), reduction="mean"
         )
         cnn_accuracy.append(np.mean(net.predict(x[test]) == y_index[test]))
-    assert np.mean(mlp_pair) > 0.9  # the frame means know the pair ...
+    assert np.mean(mlp_pair) > 0.8  # the frame means know the pair ...
     assert 0.35 < np.mean(mlp_accuracy) < 0.65  # ... but not the order: about half right
     assert np.mean(cnn_accuracy) >= 0.95

@@ -84,7 +84,15 @@ from .sequential import Sequential
 from .signals import chirp, pulse_train, tone, white_noise
 from .spectrogram import frame, hann, istft, power_spectrogram, stft
 from .splits import speaker_folds, split_by_speaker
-from .synth import formant_filter, glottal_pulse, glottal_source, resonator_response, vowel
+from .synth import (
+    formant_filter,
+    glottal_pulse,
+    glottal_source,
+    glottal_tilt,
+    higher_formants,
+    resonator_response,
+    vowel,
+)
 from .training import History, train
 from .vowelset import VowelSet, make_vowels, vowels
 from .wav import quantise, read_audio, read_wav, resample, write_wav
@@ -130,8 +138,10 @@ __all__ = [
     "gliding_vowel",
     "glottal_pulse",
     "glottal_source",
+    "glottal_tilt",
     "gradient_check",
     "hann",
+    "higher_formants",
     "hz_to_mel",
     "initial_weights",
     "l2_penalty",

@@ -79,6 +79,7 @@ from ._checks import positive_int, sample_rate
 from ._labels import string_list, token_numbers
 from .clips import Clips
 from .formant_tracks import gliding_vowel
+from .synth import higher_formants
 from .vowelset import _GROUP_CYCLE, _GROUPS, KOREAN_VOWELS, _speaker_voice
 
 __all__ = ["DIPHTHONGS", "DiphthongSet", "make_diphthongs", "reverse_pairs"]
@@ -211,9 +212,9 @@ def make_diphthongs(n_speakers=50, *, tokens=2, sr=16000, seed=0, labels=None, d
     >>> data, data.labels, data.hangul["a-i"]
     (DiphthongSet(4 clips, 1.7 s at 16000 Hz, 2 labels, 2 speakers), ['ja', 'a-i', 'ja', 'a-i'], '아이')
     >>> data.formants[0, :, 0].round()  # F1 rises from /i/ to /a/ in /ja/ ...
-    array([358., 687.])
+    array([352., 702.])
     >>> data.formants[1, :, 0].round()  # ... and falls from /a/ to /i/ in its reverse
-    array([687., 358.])
+    array([702., 352.])
     >>> bool(np.allclose(data.times[1], 1 - data.times[0][::-1]))  # the same timing, mirrored
     True
     """
@@ -269,8 +270,11 @@ def make_diphthongs(n_speakers=50, *, tokens=2, sr=16000, seed=0, labels=None, d
                     targets, times = np.stack([glide_at, main_at]), np.array([0.0, hold, hold + move, 1.0])
                 else:
                     targets, times = np.stack([main_at, glide_at]), np.array([0.0, 1 - hold - move, 1 - hold, 1.0])
+                # The tube's resonances above F4 (as make_vowels adds them), as many for both targets.
+                tracks = [higher_formants(target, sr) for target in targets]
+                fitting = min(track.size for track in tracks)
                 y = gliding_vowel(
-                    targets[[0, 0, 1, 1]],
+                    np.stack([track[:fitting] for track in tracks])[[0, 0, 1, 1]],
                     (f0, f0 * glide),
                     seconds,
                     sr,
@@ -279,6 +283,7 @@ def make_diphthongs(n_speakers=50, *, tokens=2, sr=16000, seed=0, labels=None, d
                     shimmer=voice["shimmer"],
                     breath=voice["breath"],
                     open_quotient=voice["open_quotient"],
+                    tilt=voice["tilt"],
                     peak=peak,
                     rng=generator,
                 )

@@ -174,6 +174,7 @@ def gliding_vowel(
     shimmer=0.02,
     breath=0.0,
     open_quotient=0.6,
+    tilt=None,
     fade=0.02,
     peak=0.5,
     block=0.005,
@@ -210,6 +211,11 @@ def gliding_vowel(
         Breath noise, its RMS relative to the voiced source's, >= 0.
     open_quotient : float
         The glottal pulse's shape (``glottal_pulse``).
+    tilt : float, optional
+        The corner frequency in Hz of a first-order low-pass on the voiced
+        source (``glottal_tilt``): the gradual closure of real vocal folds,
+        which steepens the voice's spectral tilt above it. ``None``: none,
+        Rosenberg's abrupt closure alone.
     fade : float
         Seconds of raised-cosine fade in and out.
     peak : float
@@ -244,6 +250,7 @@ def gliding_vowel(
         shimmer=shimmer,
         breath=breath,
         open_quotient=open_quotient,
+        tilt=tilt,
         fade=fade,
         peak=peak,
         rng=rng,

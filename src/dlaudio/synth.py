@@ -49,6 +49,8 @@ __all__ = [
     "formant_filter",
     "glottal_pulse",
     "glottal_source",
+    "glottal_tilt",
+    "higher_formants",
     "resonator_response",
     "vowel",
 ]
@@ -131,6 +133,55 @@ def default_bandwidths(formants):
     array([ 70., 110., 150.])
     """
     return 50.0 + 0.04 * np.asarray(real_sequence(formants, "formants"))
+
+
+def higher_formants(formants, sr):
+    """The formants with the resonances of a uniform tube added above the last one, up to ``sr / 2``.
+
+    A tube closed at one end (the glottis) and open at the other (the lips)
+    resonates at :math:`F_n = (2n - 1)\\, c / 4L`: its resonances are
+    equally spaced, :math:`c / 2L` apart, all the way up. A vocal tract is
+    such a tube, bent and shaped by the tongue and lips, which moves the
+    lowest formants; the higher ones stay close to the tube's spacing. A
+    table gives only F1 to F3 or F4, and a cascade of just those resonators
+    falls by 12 dB per octave above each, far faster than a voice does
+    (Klatt 1980 adds a fixed "higher-pole correction" for the same reason).
+    Here the missing resonances are added explicitly: the last given
+    formant :math:`F_m` is taken as the tube's :math:`m`-th, which fixes
+    :math:`c / 4L = F_m / (2m - 1)`, and the tube's next resonances follow
+    while each, with its ``default_bandwidths`` bandwidth, stays below
+    ``sr / 2``.
+
+    Parameters
+    ----------
+    formants : sequence of float
+        F1, F2, ..., :math:`F_m` in Hz, each below ``sr / 2``.
+    sr : int
+        Sample rate in Hz.
+
+    Returns
+    -------
+    numpy.ndarray
+        The formants given, then :math:`F_m (2n - 1) / (2m - 1)` for
+        :math:`n = m + 1, m + 2, \\dots` while :math:`F_n + B_n < sr / 2`.
+
+    Examples
+    --------
+    A man's F4 of 3500 Hz is a 17.5 cm tube's fourth resonance (c = 350 m/s):
+
+    >>> higher_formants([738, 1372, 2573, 3500], 16000)
+    array([ 738., 1372., 2573., 3500., 4500., 5500., 6500., 7500.])
+    """
+    sr = sample_rate(sr)
+    given = np.array(_formants_and_bandwidths(formants, None, sr)[0], dtype=float)
+    if given.size == 0:
+        raise ValueError("formants must hold at least one formant")
+    m = given.size
+    quarter = given[-1] / (2 * m - 1)
+    # No tube of finite length needs more resonances than fit below sr / 2.
+    n = np.arange(m + 1, m + 1 + int(sr / 2 / (2 * quarter)) + 1)
+    more = quarter * (2 * n - 1)
+    return np.concatenate([given, more[more + default_bandwidths(more) < sr / 2]])
 
 
 def _formants_and_bandwidths(formants, bandwidths, sr):
@@ -236,6 +287,42 @@ def glottal_pulse(f0, sr, open_quotient=0.6, speed_quotient=2.0):
     return np.diff(flow, prepend=0.0)
 
 
+def glottal_tilt(corner, sr):
+    """The impulse response of the glottal closure's low-pass: one pole, gain 1 at 0 Hz.
+
+    Real vocal folds do not close at once, as Rosenberg's pulse does: the
+    flow returns to zero over a short "return phase" :math:`T_a`, which acts
+    on the source as a first-order low-pass with its corner at
+    :math:`F_a = 1 / (2 \\pi T_a)` (Fant, Liljencrants and Lin 1985). Above
+    :math:`F_a` the voice's spectrum falls 6 dB per octave faster. With
+    :math:`a = e^{-2 \\pi F_a / sr}`, the filter is
+    :math:`y[n] = (1 - a)\\, x[n] + a\\, y[n - 1]`, whose impulse response is
+    :math:`(1 - a)\\, a^n`.
+
+    Parameters
+    ----------
+    corner : float
+        :math:`F_a` in Hz, ``0 < F_a < sr / 2``.
+    sr : int
+        Sample rate in Hz.
+
+    Returns
+    -------
+    numpy.ndarray
+        :math:`(1 - a)\\, a^n` until :math:`a^n` falls below ``1e-9``; it sums to 1.
+
+    Examples
+    --------
+    >>> h = glottal_tilt(1500, 16000)
+    >>> round(float(h.sum()), 9), h.size
+    (0.999999999, 36)
+    """
+    sr = sample_rate(sr)
+    corner = _below_nyquist(corner, sr, "corner")
+    a = np.exp(-2.0 * np.pi * corner / sr)
+    return (1.0 - a) * a ** np.arange(int(np.ceil(np.log(_TAIL) / np.log(a))))
+
+
 def _f0_pair(f0):
     """``(start, end)`` pitch from one value or a pair (a linear glide)."""
     if isinstance(f0, numbers.Real) and not isinstance(f0, bool):
@@ -331,6 +418,7 @@ def vowel(
     shimmer=0.02,
     breath=0.0,
     open_quotient=0.6,
+    tilt=None,
     fade=0.02,
     peak=0.5,
     rng=None,
@@ -357,6 +445,11 @@ def vowel(
         vocal tract shapes it too, as it shapes real breath.
     open_quotient : float
         The glottal pulse's shape (``glottal_pulse``).
+    tilt : float, optional
+        The corner frequency in Hz of a first-order low-pass on the voiced
+        source (``glottal_tilt``): the gradual closure of real vocal folds,
+        which steepens the voice's spectral tilt above it. ``None``: none,
+        Rosenberg's abrupt closure alone.
     fade : float
         Seconds of raised-cosine fade in and out, so the clip starts and ends
         at 0 without a click.
@@ -392,13 +485,14 @@ def vowel(
         shimmer=shimmer,
         breath=breath,
         open_quotient=open_quotient,
+        tilt=tilt,
         fade=fade,
         peak=peak,
         rng=rng,
     )
 
 
-def _voiced(f0, duration, sr, through, *, jitter, shimmer, breath, open_quotient, fade, peak, rng):
+def _voiced(f0, duration, sr, through, *, jitter, shimmer, breath, open_quotient, tilt, fade, peak, rng):
     """The voice ``vowel`` and ``gliding_vowel`` share: source and breath, through the tract ``through``, faded, scaled.
 
     ``through`` maps the source to the radiated sound: fixed formants for
@@ -413,10 +507,14 @@ def _voiced(f0, duration, sr, through, *, jitter, shimmer, breath, open_quotient
     peak = finite_real(peak, "peak")
     if not 0 < peak <= 1:
         raise ValueError(f"peak must be in (0, 1], got {peak}")
+    if tilt is not None:
+        _below_nyquist(tilt, sr, "tilt")
     generator = as_generator(rng)
     source = glottal_source(
         f0, duration, sr, jitter=jitter, shimmer=shimmer, open_quotient=open_quotient, rng=generator
     )
+    if tilt is not None:
+        source = _fft_convolve(source, glottal_tilt(tilt, sr))
     if breath > 0:
         rms = np.sqrt(np.mean(source**2))
         source = source + breath * rms * generator.standard_normal(source.size)

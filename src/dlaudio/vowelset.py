@@ -10,33 +10,39 @@ functions that generate a data set (``make_blobs``, ``make_moons``);
 The formant table
 -----------------
 ``KOREAN_VOWELS`` holds the mean F1, F2 and F3 (Hz) of the seven monophthongs
-of Seoul Korean for male and female speakers, from
+of Seoul Korean for male and female speakers, read from the file
+``tables/korean-vowel-formants-yang1996.csv`` shipped with the package:
 
     Yang, Byunggon (1996). A comparative study of American English and Korean
     vowels produced by male and female speakers. *Journal of Phonetics* 24(2),
-    245-261.
+    245-261. Group means as distributed in phonTools (``y96``), by Santiago
+    Barreda.
 
 =====  ======  ======  ======  ======  ======  ======  ======
 label  vowel   men F1  men F2  men F3  wom F1  wom F2  wom F3
 =====  ======  ======  ======  ======  ======  ======  ======
-i      이 /i/   341     2219    3047    357     2765    3351
-e      에 /e/   490     1968    2644    653     2321    2995
-a      아 /a/   738     1372    2573    986     1794    2868
-eo     어 /ʌ/   608     1121    2683    677     1360    2863
-o      오 /o/   453     847     2617    471     919     2856
-u      우 /u/   369     981     2439    420     1117    2804
-eu     으 /ɨ/   405     1488    2625    437     1676    2898
+i      이 /i/   341     2219    3047    344     2814    3471
+e      에 /e/   490     1968    2644    650     2377    3068
+a      아 /a/   738     1372    2573    986     1794    2957
+eo     어 /ʌ/   608     1121    2683    765     1371    3009
+o      오 /o/   448     945     2674    499     1029    3068
+u      우 /u/   369     981     2565    422     1021    3024
+eu     으 /ɨ/   405     1488    2497    447     1703    2997
 =====  ======  ======  ======  ======  ======  ======  ======
 
-These numbers were entered for this course without the printed paper at
-hand and have not yet been checked against it: treat them as typical Korean
-values in the spirit of that table, and check a value in the paper before
-quoting it as Yang's.
+The file also holds /ɛ/, /ø/ and /y/, which most Seoul speakers today no
+longer tell apart from /e/ or say as diphthongs; the data set keeps the
+seven monophthongs every speaker has.
 
 The table has no children; their formants are the women's scaled by
-``CHILD_SCALE`` = 1.15 (a shorter vocal tract raises every formant by about
-that much, the ratio between children's and women's means in Peterson and
-Barney's and Hillenbrand's tables of American English).
+``CHILD_SCALE`` = 1.15: a child's shorter vocal tract raises every
+resonance, and in Peterson and Barney's (1952) table of American English
+vowels the children's formants are on average about 1.15 times the women's.
+
+Above F3 the table says nothing. Each group gets a typical F4 (3500 Hz for
+men, 4000 Hz for women, the women's times 1.15 for children), and above it
+the resonances of a uniform tube (``synth.higher_formants``) up to
+``sr / 2``: without them a voice would have almost no energy above 3.5 kHz.
 
 How speakers differ (``vowels``)
 --------------------------------
@@ -51,7 +57,9 @@ How speakers differ (``vowels``)
   within 2.5 % of the speaker's habit, its own duration (0.3-0.6 s) and
   loudness;
 - the voice: jitter 0.3-1.5 %, shimmer 2-6 %, breath noise 2-20 % of the
-  voiced source's RMS, a glottal open quotient of 0.5-0.7.
+  voiced source's RMS, a glottal open quotient of 0.5-0.7, and the
+  closure's low-pass (``synth.glottal_tilt``) with its corner at
+  1000-2000 Hz.
 
 Every speaker's voice comes from its own generator,
 ``numpy.random.default_rng([seed, speaker_index])``: the same seed gives the
@@ -60,38 +68,52 @@ same arrays, and speaker 7 sounds the same whether 10 or 100 are made.
 
 from __future__ import annotations
 
+import csv
+import io
 import numbers
 from dataclasses import dataclass, field
+from importlib import resources
 
 import numpy as np
 
 from ._checks import positive_int, positive_real, sample_rate
 from ._labels import string_list, token_numbers
 from .clips import Clips
-from .synth import vowel
+from .synth import higher_formants, vowel
 
 __all__ = ["KOREAN_VOWELS", "CHILD_SCALE", "VowelSet", "make_vowels", "vowels"]
 
 
-# TODO(verify): the numbers below were entered without the paper at hand;
-# check every value against Yang (1996) before a page quotes them as his.
+#: (file label, Hangul, IPA) of the seven monophthongs, in the data set's order; the file's vowels are X-SAMPA.
+_MONOPHTHONGS = {"i": "이", "e": "에", "a": "아", "eo": "어", "o": "오", "u": "우", "eu": "으"}
+_XSAMPA = {"i": "i", "e": "e", "a": "a", "eo": "V", "o": "o", "u": "u", "eu": "1"}
+
+
+def _read_formant_table():
+    """label -> (Hangul, IPA, men's (F1, F2, F3), women's (F1, F2, F3)) from the shipped CSV file."""
+    text = resources.files("dlaudio").joinpath("tables", "korean-vowel-formants-yang1996.csv").read_text("utf-8")
+    rows = {(row["sex"], row["xsampa"]): row for row in csv.DictReader(io.StringIO(text))}
+    table = {}
+    for label, hangul in _MONOPHTHONGS.items():
+        men, women = (rows[sex, _XSAMPA[label]] for sex in ("m", "f"))
+        table[label] = (
+            hangul,
+            men["ipa"],
+            tuple(int(men[f"F{k}_Hz"]) for k in (1, 2, 3)),
+            tuple(int(women[f"F{k}_Hz"]) for k in (1, 2, 3)),
+        )
+    return table
+
+
 #: label -> (Hangul, IPA, men's (F1, F2, F3), women's (F1, F2, F3)) in Hz,
-#: after Yang (1996); see the module docstring.
-KOREAN_VOWELS = {
-    "i": ("이", "i", (341, 2219, 3047), (357, 2765, 3351)),
-    "e": ("에", "e", (490, 1968, 2644), (653, 2321, 2995)),
-    "a": ("아", "a", (738, 1372, 2573), (986, 1794, 2868)),
-    "eo": ("어", "ʌ", (608, 1121, 2683), (677, 1360, 2863)),
-    "o": ("오", "o", (453, 847, 2617), (471, 919, 2856)),
-    "u": ("우", "u", (369, 981, 2439), (420, 1117, 2804)),
-    "eu": ("으", "ɨ", (405, 1488, 2625), (437, 1676, 2898)),
-}
+#: Yang (1996); see the module docstring.
+KOREAN_VOWELS = _read_formant_table()
 #: The factor that turns the women's formants into children's (see the module docstring).
 CHILD_SCALE = 1.15
 
 # Speaker groups: name, letter in file names, F0 range (Hz), table column,
-# extra formant scale, and F4 (Hz, not in the table: a typical value that
-# gives the envelope its usual fall above F3).
+# extra formant scale, and F4 (Hz, not in the table: a typical value, from
+# which synth.higher_formants continues the resonances up to sr / 2).
 _GROUPS = {
     "man": ("m", (100.0, 140.0), 2, 1.0, 3500.0),
     "woman": ("w", (180.0, 250.0), 3, 1.0, 4000.0),
@@ -147,6 +169,7 @@ def _speaker_voice(generator, group):
         "shimmer": generator.uniform(0.02, 0.06),
         "breath": generator.uniform(0.02, 0.2),
         "open_quotient": generator.uniform(0.5, 0.7),
+        "tilt": generator.uniform(1000.0, 2000.0),
     }
 
 
@@ -184,7 +207,7 @@ def make_vowels(n_speakers=50, *, tokens=2, sr=16000, duration=(0.3, 0.6), seed=
     >>> data.hangul["eo"]
     '어'
     >>> data
-    VowelSet(35 clips, 15.0 s at 16000 Hz, 7 labels, 5 speakers)
+    VowelSet(35 clips, 16.4 s at 16000 Hz, 7 labels, 5 speakers)
     """
     n_speakers = positive_int(n_speakers, "n_speakers")
     tokens = positive_int(tokens, "tokens")
@@ -219,7 +242,7 @@ def make_vowels(n_speakers=50, *, tokens=2, sr=16000, duration=(0.3, 0.6), seed=
                 f0 = voice["f0"] * np.exp(0.04 * generator.standard_normal())
                 glide = generator.uniform(0.92, 1.05)
                 y = vowel(
-                    formants,
+                    higher_formants(formants, sr),
                     (f0, f0 * glide),
                     generator.uniform(low, high),
                     sr,
@@ -227,6 +250,7 @@ def make_vowels(n_speakers=50, *, tokens=2, sr=16000, duration=(0.3, 0.6), seed=
                     shimmer=voice["shimmer"],
                     breath=voice["breath"],
                     open_quotient=voice["open_quotient"],
+                    tilt=voice["tilt"],
                     peak=generator.uniform(0.3, 0.9),
                     rng=generator,
                 )
