@@ -565,3 +565,20 @@ def test_the_old_module_and_the_short_name():
         for name in module.__all__:
             assert getattr(datasets, name) is getattr(module, name)
             assert name not in dlaudio.__all__ or getattr(dlaudio, name) is getattr(module, name)
+
+
+def test_formant_table_is_the_shipped_file_and_the_docstring_shows_it():
+    """KOREAN_VOWELS holds the CSV's values (Yang 1996 via phonTools), and the module docstring's table repeats them."""
+    import csv
+    from importlib import resources
+
+    text = resources.files("dlaudio").joinpath("tables", "korean-vowel-formants-yang1996.csv").read_text("utf-8")
+    rows = {(r["sex"], r["ipa"]): r for r in csv.DictReader(text.splitlines())}
+    assert len(rows) == 20  # ten vowels, men and women
+    doc = dlaudio.vowelset.__doc__
+    for label, (hangul, ipa, men, women) in KOREAN_VOWELS.items():
+        for sex, values in (("m", men), ("f", women)):
+            assert values == tuple(int(rows[sex, ipa][f"F{k}_Hz"]) for k in (1, 2, 3))
+        line = next(line for line in doc.splitlines() if line.startswith(f"{label} ") and hangul in line)
+        assert [int(v) for v in line.split()[3:]] == [*men, *women]
+    assert KOREAN_VOWELS["o"][3][1] == 1029 and KOREAN_VOWELS["u"][3][1] == 1021  # the women's near-merger

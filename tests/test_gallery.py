@@ -21,6 +21,7 @@ from matplotlib.text import Text  # noqa: E402
 from matplotlib.transforms import Affine2D  # noqa: E402
 
 from dlaudio import LSTM, MLP, RNN, chirp, hz_to_mel, quantise, resample, sum_dataset, tone, trace, vowel  # noqa: E402
+import dlaudio  # noqa: E402
 from dlaudio.backprop import mean_abs  # noqa: E402
 from dlaudio.data import worked_example  # noqa: E402
 
@@ -719,3 +720,35 @@ def test_cepstrum_example_finds_the_pitch_peak_and_the_formant_envelope(runs):
     f = ns["freqs"][hills]
     f = f[(f > 500) & (f < 4000)]
     assert np.allclose(f, [730, 1090, 2440], atol=60)  # near the formants
+
+
+def test_vowel_chart_draws_each_clip_s_first_two_formants(runs):
+    ns, figures = runs["plot_vowel_chart"]
+    assert len(figures) == 1
+    data = ns["data"]
+    axes = figures[0].axes
+    assert [ax.get_title(loc="left") for ax in axes] == ["man", "woman", "child"]
+    for ax, group in zip(axes, ("man", "woman", "child")):
+        assert ax.xaxis_inverted() and ax.yaxis_inverted()  # the phoneticians' chart
+        for k, name in enumerate(ns["names"]):
+            rows = (np.array(data.groups) == group) & (np.array(data.labels) == name)
+            drawn = ax.collections[k].get_offsets()
+            assert np.array_equal(drawn, data.formants[rows][:, [1, 0]])
+    # The women's /o/ and /u/ means differ by under 1 % in F2.
+    women = {name: dlaudio.vowelset.KOREAN_VOWELS[name][3] for name in ("o", "u")}
+    assert abs(women["o"][1] / women["u"][1] - 1) < 0.01
+
+
+def test_long_term_spectrum_example_measures_what_it_says(runs):
+    ns, figures = runs["plot_long_term_spectrum"]
+    assert len(figures) == 1
+    lines = figures[0].axes[0].lines
+    y, sr = dlaudio.read_audio(dlaudio.example("libri1"), sr=16000)
+    power = (np.abs(dlaudio.stft(y, n_fft=512, hop_length=128)) ** 2).mean(axis=1)
+    assert np.allclose(lines[0].get_ydata(), 10 * np.log10(power / power.sum()))
+    assert ns["gap"] > 25  # "more than 25 dB below the speech from 4.5 to 7.5 kHz"
+    band = ns["band"]
+    # The synthetic groups stay within 10 dB of the speech's spread there.
+    speech = np.array(list(ns["speech"].values()))[:, band]
+    for curve in ns["voices"].values():
+        assert np.all(curve[band] > speech.min(axis=0) - 10) and np.all(curve[band] < speech.max(axis=0) + 10)

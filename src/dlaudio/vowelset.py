@@ -37,7 +37,8 @@ seven monophthongs every speaker has.
 The table has no children; their formants are the women's scaled by
 ``CHILD_SCALE`` = 1.15: a child's shorter vocal tract raises every
 resonance, and in Peterson and Barney's (1952) table of American English
-vowels the children's formants are on average about 1.15 times the women's.
+vowels the children's formants are on average 1.16 times the women's,
+rounded here to 1.15.
 
 Above F3 the table says nothing. Each group gets a typical F4 (3500 Hz for
 men, 4000 Hz for women, the women's times 1.15 for children), and above it
