@@ -97,7 +97,8 @@ def test_formants_follow_the_table_scaled_by_the_speaker(small):
 def test_measured_formant_peaks_of_the_men_lie_near_their_formants(small):
     """LPC on the sound itself finds F1 and F2 where each clip was made (the test above ties those
     to the table); men only, whose low pitch leaves LPC unbiased. The order is the usual sr/1000 + 2 poles
-    for a tract with a resonance per kHz up to sr / 2 (synth.higher_formants), plus four for the source (its pulse and its tilt)."""
+    for a tract with a resonance per kHz up to sr / 2 (synth.higher_formants), plus four for the source
+    (its pulse and its tilt)."""
     for k in np.flatnonzero(np.array(small.groups) == "man"):
         measured = lpc_formants(small.waves[k], small.sr, order=6 + small.sr // 1000)
         for target, tolerance in zip(small.formants[k, :2], (0.1, 0.05)):

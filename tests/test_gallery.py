@@ -20,8 +20,8 @@ from matplotlib.path import Path  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 from matplotlib.transforms import Affine2D  # noqa: E402
 
-from dlaudio import LSTM, MLP, RNN, chirp, hz_to_mel, quantise, resample, sum_dataset, tone, trace, vowel  # noqa: E402
 import dlaudio  # noqa: E402
+from dlaudio import LSTM, MLP, RNN, chirp, hz_to_mel, quantise, resample, sum_dataset, tone, trace, vowel  # noqa: E402
 from dlaudio.backprop import mean_abs  # noqa: E402
 from dlaudio.data import worked_example  # noqa: E402
 
