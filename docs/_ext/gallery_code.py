@@ -1,19 +1,15 @@
 """The gallery in the reader's language and in the course's order; sphinx-gallery does neither.
 
-* **Translated.** In a translated build (``-D language=ko``), before
-  sphinx-gallery generates the gallery, every example script is copied with its
-  words translated and sphinx-gallery runs the copies: the docstring and text
-  blocks from the example's page catalog (``locale/<lang>/LC_MESSAGES/
-  auto_examples/<name>.po``), code comments and printed strings from the code
-  catalog (``gallery-code.po``). So the page, the printed output and the
-  downloads (``.py``, ``.ipynb`` without reST's escaped spaces, ``.zip``) are
-  in the reader's language; the code, hence every figure, is the same. A
-  message without a translation is a warning (an error under ``-W``).
-* **Thumbnails with alt text.** sphinx-gallery leaves it empty; each gets the
-  title it shows, so a reader who cannot see the picture hears what it is.
+* **Translated.** In a translated build (``-D language=ko``), sphinx-gallery
+  runs copies of the examples with their words translated: the docstring and
+  text blocks from the example's page catalog (``auto_examples/<name>.po``),
+  code comments and printed strings from the code catalog
+  (``gallery-code.po``). So the page, the printed output and the downloads
+  (``.py``, ``.ipynb``, ``.zip``) are in the reader's language; the code, hence
+  every figure, is the same. A missing translation is a warning.
+* **Thumbnails with alt text**: the title each shows (sphinx-gallery leaves it empty).
 * **In course order** (conf.py's ``within_subsection_order``): by the first
-  chapter of the home page's toctree that shows each example, so a new chapter
-  needs no renaming of scripts.
+  chapter of the home page's toctree that shows each example.
 
 Run as a script, it writes the code catalog's template (``make update-po``)::
 
@@ -39,7 +35,8 @@ from pathlib import Path
 from textwrap import dedent
 from typing import Any
 
-from babel.messages.pofile import read_po
+from babel.messages import catalog as babel
+from babel.messages.pofile import read_po, write_po
 from docutils.utils import column_width
 from sphinx.application import Sphinx
 from sphinx.util import logging
@@ -66,6 +63,7 @@ CODE_CATALOG = "gallery-code.po"
 # Markdown has no such escape, so the notebooks drop it.
 ESCAPED_SPACE = re.compile(r"(?<=[`$*])\\ ")
 logger = logging.getLogger(__name__)
+UNTRANSLATED = "%s: no translation of %r in %s; run `make update-po` and translate it"
 # A thumbnail of a gallery index (sphinx-gallery 0.22), and the home page's chapters.
 THUMB = '<div class="sphx-glr-thumbcontainer"'
 ALT = re.compile(r"^([ \t]*:alt:).*$", re.M)
@@ -179,13 +177,13 @@ def translate(source: str, text: Translate, code: Translate) -> str:
         if place.kind == "docstring":
             new = 'r"""\n' + "\n".join(_rest(place.english, text, WIDTH)) + '\n"""'
         elif place.kind == "text":
-            new = "".join(_comment(line) + "\n" for line in _rest(place.english, text, WIDTH - 2))
+            new = "".join(f"# {line}".rstrip() + "\n" for line in _rest(place.english, text, WIDTH - 2))
         elif place.kind == "comment":
             column = place.start[1]
             lines = []
             for paragraph in paragraphs(place.english):
                 lines += ([""] if lines else []) + wrap(code(paragraph), WIDTH - column - 2)
-            new = ("\n" + " " * column).join(_comment(line) for line in lines)
+            new = ("\n" + " " * column).join(f"# {line}".rstrip() for line in lines)
         elif place.kind == "inline":
             new = "# " + code(normalised(place.english))
         else:
@@ -219,10 +217,6 @@ def _rest(english: str, translate: Translate, width: int) -> list[str]:
             out += wrap(translate(normalised(paragraph)), width)
         out.append("")
     return out[:-1]
-
-
-def _comment(line: str) -> str:
-    return f"# {line}".rstrip()
 
 
 def _printed_literals(tree: ast.AST) -> Iterator[ast.expr]:
@@ -283,10 +277,7 @@ def notebook_cells(conf_py: Path) -> dict[str, str]:
 
 def write_template(conf_py: Path, examples: Path, pot: Path) -> None:
     """The code catalog's template: messages of every example and notebook cell, by file."""
-    from babel.messages.catalog import Catalog
-    from babel.messages.pofile import write_po
-
-    catalog = Catalog(project="dlaudio", copyright_holder="dlaudio authors")
+    catalog = babel.Catalog(project="dlaudio", copyright_holder="dlaudio authors")
     sources = [(conf_py.name, cell) for cell in notebook_cells(conf_py).values()]
     for script in sorted(examples.glob("plot_*.py")):
         sources.append((script.as_posix(), script.read_text(encoding="utf-8")))
@@ -311,16 +302,10 @@ class Catalog:
         """A translating function; a message it lacks is a warning (an error under -W) and stays English."""
 
         def translated(english: str) -> str:
-            if self.key(english) not in self.table:
-                logger.warning(
-                    "%s: no translation of %r in %s; run `make update-po` and translate it",
-                    where,
-                    english,
-                    self.po_file.resolve(),
-                    type="gallery_translation",
-                )
-                return english
-            return self.table[self.key(english)]
+            if self.key(english) in self.table:
+                return self.table[self.key(english)]
+            logger.warning(UNTRANSLATED, where, english, self.po_file.resolve(), type="gallery_translation")
+            return english
 
         return translated
 
@@ -356,9 +341,8 @@ def _translate_gallery(app: Sphinx) -> None:
         return
     conf = app.config.sphinx_gallery_conf
     catalogs = Path(app.srcdir, app.config.locale_dirs[0], app.config.language, "LC_MESSAGES")
-    # With the doctrees: Sphinx's own build data, outside the pages even when the
-    # doctrees sit inside the output folder (sphinx-build without -d, as on
-    # Read the Docs).
+    # With the doctrees: Sphinx's build data, outside the pages even when the doctrees
+    # sit inside the output folder (sphinx-build without -d, as on Read the Docs).
     root = Path(app.doctreedir) / "translated-gallery"
     conf["examples_dirs"] = [
         translate_examples(Path(app.srcdir, examples).resolve(), root / gallery_dir, catalogs, gallery_dir)
@@ -370,26 +354,19 @@ def _translate_gallery(app: Sphinx) -> None:
             conf[key] = translate(conf[key], cell, cell)
 
 
-def markdown_without_escaped_spaces(notebook: Path) -> bool:
-    """Drop reST's escaped spaces from a notebook's Markdown cells; True if it changed."""
-    content = json.loads(notebook.read_text(encoding="utf-8"))
-    changed = False
-    for cell in content["cells"]:
-        if cell["cell_type"] == "markdown":
-            source = [ESCAPED_SPACE.sub("", line) for line in cell["source"]]
-            changed |= source != cell["source"]
-            cell["source"] = source
-    if changed:
-        notebook.write_text(json.dumps(content, indent=2, ensure_ascii=False), encoding="utf-8")
-    return changed
-
-
 def _fix_notebooks(app: Sphinx) -> None:
+    """Drop reST's escaped spaces from the notebooks' Markdown cells, and zip them again."""
     if app.config.language in (None, "en"):
         return
     for gallery_dir in folders(app.config.sphinx_gallery_conf["gallery_dirs"]):
         for notebook in sorted(Path(app.srcdir, gallery_dir).glob("*.ipynb")):
-            if markdown_without_escaped_spaces(notebook):
+            text = notebook.read_text(encoding="utf-8")
+            content = json.loads(text)
+            for cell in content["cells"]:
+                if cell["cell_type"] == "markdown":
+                    cell["source"] = [ESCAPED_SPACE.sub("", line) for line in cell["source"]]
+            if content != json.loads(text):
+                notebook.write_text(json.dumps(content, indent=2, ensure_ascii=False), encoding="utf-8")
                 # sphinx-gallery zipped the script with the notebook as it was.
                 with zipfile.ZipFile(notebook.with_suffix(".zip"), "w") as archive:
                     for suffix in (".py", ".ipynb"):
@@ -444,8 +421,7 @@ class CourseOrder:
     """Sort key: examples in course order; any example no chapter shows comes last, by name."""
 
     def __init__(self, src_dir, docs=DOCS):
-        # sphinx-gallery passes the examples folder (or "" when it checks the
-        # setting); the chapters are always those of this extension's docs/.
+        # sphinx-gallery passes the examples folder (or ""); the chapters are those of docs/.
         self.order = reading_order(Path(docs))
 
     def __call__(self, filename) -> tuple[int, str]:

@@ -15,8 +15,6 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.util.fileutil import copy_asset
 
-# The files come from the sphinx-mathjax-offline package, which ships all of
-# MathJax 3.2.2 (50 MB). Only what a CHTML page with TeX input loads is copied.
 DEFAULT_PARTS = ["tex-chtml.js", "output/chtml", "input/tex/extensions", "a11y", "ui", "adaptors"]
 ENTRY = "tex-chtml.js"
 
