@@ -1,8 +1,7 @@
 """An ``audio`` directive: compute a sound with dlaudio at build time and put a player on the page.
 
-No package does this: the sounds are not files in the repository but the
-output of the course's own code, made when the page is built, so the page and
-its sound cannot drift apart. In MyST::
+No package does this: the sounds are the output of the course's own code, made
+when the page is built, so a page and its sound cannot drift apart. In MyST::
 
     ```{audio}
     :name: chirp

@@ -27,8 +27,7 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parents[2]
 PYPROJECT = ROOT / "pyproject.toml"
-# A fixed date for every file in the wheel (2026-01-01), so that two builds of
-# the same sources give the same bytes.
+# A fixed date for every file in the wheel (2026-01-01): two builds of the same sources, same bytes.
 SOURCE_DATE_EPOCH = "1767225600"
 
 

@@ -104,14 +104,13 @@ def places(source: str) -> list[Place]:
         tree = None
     found = []
 
-    after_docstring = 0
+    row = 1  # where the text blocks may start
     if tree and (docstring := ast.get_docstring(tree)) is not None:  # cleaned as inspect.cleandoc does
         start, end = _span(lines, tree.body[0].value)
         found.append(Place("docstring", start, end, docstring))
-        after_docstring = end[0]
+        row = end[0] + 1
 
     text_rows = set()
-    row = after_docstring + 1
     while row <= len(lines):
         if not TEXT_BLOCK_HEADER.match(lines[row - 1]):
             row += 1
@@ -168,9 +167,8 @@ def code_messages(source: str) -> list[str]:
 def translate(source: str, text: Translate, code: Translate) -> str:
     """The script with its words translated, its code untouched.
 
-    ``text`` translates a paragraph or title of the docstring and the text
-    blocks (the catalog of the example's page); ``code`` a comment paragraph
-    or a printed string (the code catalog).
+    ``text`` translates the docstring's and text blocks' paragraphs and titles, ``code`` a comment
+    paragraph or a printed string.
     """
     edits = []
     for place in places(source):
@@ -245,11 +243,9 @@ def _literals(tokens: list[tokenize.TokenInfo]) -> Iterator[tuple[Position, Posi
 
 def _span(lines: list[str], node: ast.expr) -> tuple[Position, Position]:
     """A node's start and end in characters (``ast`` counts UTF-8 bytes)."""
-
-    def position(row: int, byte: int) -> Position:
-        return row, len(lines[row - 1].encode()[:byte].decode())
-
-    return position(node.lineno, node.col_offset), position(node.end_lineno, node.end_col_offset)
+    start = node.lineno, len(lines[node.lineno - 1].encode()[: node.col_offset].decode())
+    end = node.end_lineno, len(lines[node.end_lineno - 1].encode()[: node.end_col_offset].decode())
+    return start, end
 
 
 def _offsets(lines: list[str]) -> list[int]:
@@ -317,10 +313,8 @@ def folders(value: str | list[str]) -> list[str]:
 
 def translate_examples(examples: Path, out: Path, catalogs: Path, gallery_dir: str) -> str:
     """Write the translated copy of the examples folder ``examples`` into ``out``, and return ``out``."""
-    if out.exists():
-        shutil.rmtree(out)
-    # Everything as it is (the gallery header's text is translated on the page,
-    # by Sphinx), then each script replaced by its translation.
+    shutil.rmtree(out, ignore_errors=True)
+    # Everything as it is (Sphinx translates the gallery header's text), then each script translated.
     shutil.copytree(examples, out, ignore=shutil.ignore_patterns("__pycache__"))
     code = Catalog(catalogs / CODE_CATALOG)
     for script in sorted(out.rglob("*.py")):
@@ -388,9 +382,7 @@ def titles_as_alt(source: str) -> str:
 
 
 def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
-    # Sphinx extracts an image's alt text as a message: filled in for the
-    # message templates, the titles would reach the gallery index's catalog,
-    # to be translated a second time after the examples' own.
+    # Not for the message templates: the titles would reach the index's catalog, to be translated twice.
     if app.builder.name == "gettext":
         return
     for gallery_dir in folders(app.config.sphinx_gallery_conf.get("gallery_dirs", [])):
@@ -428,8 +420,7 @@ class CourseOrder:
         name = Path(filename).stem
         return (self.order.get(name, len(self.order)), name)
 
-    def __repr__(self) -> str:
-        # sphinx-gallery hashes the configuration by its repr.
+    def __repr__(self) -> str:  # sphinx-gallery hashes the configuration by its repr
         return f"<{type(self).__name__}>"
 
 

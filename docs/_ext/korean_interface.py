@@ -28,8 +28,7 @@ if TYPE_CHECKING:
 
 STATIC_DIR = Path(__file__).resolve().parent / "korean_interface_static"
 
-#: The type words the Python domain writes in English into "pair" index
-#: entries; each is a message of Sphinx's catalog.
+#: The type words the Python domain writes in English into "pair" index entries (in Sphinx's catalog).
 PAIR_TYPES = ("module", "built-in function")
 
 

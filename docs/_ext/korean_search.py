@@ -32,18 +32,13 @@ if TYPE_CHECKING:
 
 __version__ = "1.0"
 
-# The rules live here only; the JavaScript is generated from them.
 #: Hangul, as the inside of a regex character class: syllables, conjoining
 #: jamo (both blocks and their extensions) and compatibility jamo.
 HANGUL_CLASS = "\uac00-\ud7a3\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u3130-\u318f"
 
-#: Syllables that are particles or ending-starts AND commonly end a noun:
-#: 차이, 길이 (이); 평가, 증가 (가); 정의, 강의 (의); 유도, 속도 (도);
-#: 미만 (만); 경로, 회로 (로); 결과, 효과, 통과 (과); 하나 (나); 혼란 (란);
-#: 원인, 사인 (인); 도입 (입); 극한, 제한 (한); 부하, 전하, 이하 (하);
-#: 이해, 분해 (해); 집합, 조합 (합).
-#: A suffix that begins with one of these is only stripped when at least two
-#: characters stay, so the two-syllable nouns above are never cut down.
+#: Syllables that start a suffix AND commonly end a noun (차이, 평가, 정의, 속도, 미만, 경로, 결과,
+#: 하나, 혼란, 원인, 도입, 제한, 이하, 이해, 집합): a suffix starting with one is only stripped
+#: when at least two characters stay, so such two-syllable nouns are never cut down.
 AMBIGUOUS_SYLLABLES = frozenset("이가의도만로과나란인입한하해합")
 
 #: One-syllable nouns common in the course's mathematics. They may lose any
@@ -51,14 +46,11 @@ AMBIGUOUS_SYLLABLES = frozenset("이가의도만로과나란인입한하해합")
 #: also begin 수도, 각도, 차이, or are too common as other words.)
 SHORT_NOUNS = frozenset("값층축합곱식점선열행항쌍근해")
 
-#: Particles (josa), and the plural 들. Stripping repeats, so a compound
-#: particle whose parts are both here needs no entry of its own (에서는 =
-#: 에서 + 는, 이라는 = 이라 + 는, 만을 = 만 + 을). Compounds are listed when a
-#: part is missing (에게서, 만큼) or when a shorter entry would cut the word
-#: in the wrong place (으로서: 로서 alone would leave 입력으로서 -> 입력으).
-#: Left out: the vowel-final forms 라는, 라고, 며, 고 (스칼라는 is 스칼라 + 는,
-#: and 며/고 end too many verbs), and the rare honorific or colloquial 께,
-#: 께서, 랑, 이랑.
+#: Particles (josa), and the plural 들. Stripping repeats, so a compound of two listed parts
+#: needs no entry (에서는 = 에서 + 는); compounds are listed when a part is missing (에게서,
+#: 만큼) or a shorter entry would cut in the wrong place (입력으로서 -> 입력으 by 로서).
+#: Left out: 라는, 라고 (스칼라는 is 스칼라 + 는), 며, 고 (they end too many verbs), and the
+#: rare 께, 께서, 랑, 이랑.
 _PARTICLES = """
     에게서 한테서 으로서 으로써 이라고
     에서 에게 한테 으로 로서 로써 까지 부터 보다 처럼 마다 조차 마저 밖에
@@ -183,8 +175,7 @@ var Stemmer = KoreanStemmer;
 
 
 def js_stemmer_code() -> str:
-    """The JavaScript for ``language_data.js``: Sphinx's English Snowball
-    stemmer followed by the Korean stemmer built from :data:`SUFFIXES`."""
+    """The JavaScript for ``language_data.js``: Sphinx's English stemmer, then the Korean one."""
     minified = package_dir.joinpath("search", "minified-js")
     english = [minified.joinpath(f"{name}-stemmer.js").read_text(encoding="utf-8") for name in ("base", "english")]
     korean = (
