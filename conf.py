@@ -19,7 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "src"))
-# The project's own Sphinx extensions, one build hook each.
+# The project's own Sphinx extensions (docs/_ext/).
 sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 
 from course_package import project_metadata, wheel_name  # noqa: E402 (needs the path above)
