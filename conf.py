@@ -19,7 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "src"))
-# The project's own Sphinx extensions, one build hook each.
+# The project's own Sphinx extensions (docs/_ext/).
 sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 
 from course_package import project_metadata, wheel_name  # noqa: E402 (needs the path above)
@@ -42,8 +42,7 @@ extensions = [
     "sphinx_copybutton",
     "sphinx_design",  # {dropdown}: exercise solutions folded until asked for
     "sphinx_gallery.gen_gallery",
-    "gallery_alt_text",  # gallery thumbnails get their titles as alt text
-    "gallery_translation",  # a translated build runs translated examples (pages and downloads)
+    "gallery_code",  # translated examples (pages and downloads), thumbnails' alt text, course order
     "korean_search",  # Korean search language and its search-page script
     "korean_interface",  # Korean copy button; "module" in the index translated
     "offline_mathjax",  # MathJax served with the site; sets mathjax_path
@@ -93,7 +92,7 @@ sphinx_gallery_conf = {
     "download_all_examples": False,
     "remove_config_comments": True,
     # Course order: by the first chapter that shows each example (docs/_ext).
-    "within_subsection_order": "gallery_order.CourseOrder",
+    "within_subsection_order": "gallery_code.CourseOrder",
     "image_scrapers": ("matplotlib",),
     # A second, 2x image for sharp figures on phones and high-density screens.
     "image_srcset": ["2x"],

@@ -99,7 +99,7 @@ def test_every_page_footer_links_to_the_wheel(site, lang):
 @pytest.mark.docs
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_downloaded_notebook_starts_by_installing_the_library(site, lang):
-    # The Korean notebook is rewritten in Korean (docs/_ext/gallery_translation.py); its command stays.
+    # The Korean notebook is rewritten in Korean (docs/_ext/gallery_code.py); its command stays.
     notebooks = sorted(site.builds[lang].html.glob(f"_downloads/*/{examples()[0]}.ipynb"))
     assert notebooks
     cells = json.loads(notebooks[0].read_text(encoding="utf-8"))["cells"]

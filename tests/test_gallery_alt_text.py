@@ -1,5 +1,5 @@
-"""Gallery thumbnails get their titles as alt text (docs/_ext/gallery_alt_text.py),
-and in the Korean build those titles and tooltips are Korean (docs/_ext/gallery_translation.py)."""
+"""Gallery thumbnails get their titles as alt text (docs/_ext/gallery_code.py),
+and in the Korean build those titles and tooltips are Korean (the same extension)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 from types import SimpleNamespace
 
 import pytest
-from gallery_alt_text import _on_source_read, titles_as_alt
+from gallery_code import _on_source_read, titles_as_alt
 from sitetools import GALLERY_DIR, LANGUAGES
 
 

@@ -1,8 +1,8 @@
-"""The gallery is in course order (docs/_ext/gallery_order.py)."""
+"""The gallery is in course order (docs/_ext/gallery_code.py)."""
 
 from __future__ import annotations
 
-from gallery_order import CourseOrder, chapters, reading_order
+from gallery_code import CourseOrder, chapters, reading_order
 from sitetools import DOCS, EXAMPLES_DIR, examples
 
 

@@ -1,4 +1,4 @@
-"""The Korean gallery's downloads are Korean (docs/_ext/gallery_code.py, gallery_translation.py).
+"""The Korean gallery's downloads are Korean (docs/_ext/gallery_code.py).
 
 The text of each downloaded script and notebook, its code comments and the
 strings it prints are translated; its code is the English code; it still runs
@@ -17,7 +17,7 @@ import runpy
 import zipfile
 from pathlib import Path
 
-import gallery_translation
+import gallery_code
 import matplotlib
 import numpy as np
 import polib
@@ -127,10 +127,8 @@ def test_a_message_without_translation_warns_and_stays_english(tmp_path, monkeyp
     po.append(polib.POEntry(msgid="A  title", msgstr="제목"))
     po.save(str(tmp_path / "plot_a.po"))
     warnings = []
-    monkeypatch.setattr(gallery_translation.logger, "warning", lambda *args, **kwargs: warnings.append(args))
-    text = gallery_translation.Catalog(tmp_path / "plot_a.po", key=gallery_translation.normalised).translator(
-        "plot_a.py"
-    )
+    monkeypatch.setattr(gallery_code.logger, "warning", lambda *args, **kwargs: warnings.append(args))
+    text = gallery_code.Catalog(tmp_path / "plot_a.po", key=gallery_code.normalised).translator("plot_a.py")
     assert text("A title") == "제목"  # found with whitespace normalised
     assert text("Untranslated.") == "Untranslated."
     assert len(warnings) == 1 and "Untranslated." in warnings[0]

@@ -1,8 +1,17 @@
 """An ``audio`` directive: compute a sound with dlaudio at build time and put a player on the page.
 
-No package does this: the sounds are not files in the repository but the
-output of the course's own code, made when the page is built, so the page and
-its sound cannot drift apart.
+No package does this: the sounds are the output of the course's own code, made
+when the page is built, so a page and its sound cannot drift apart. In MyST::
+
+    ```{audio}
+    :name: chirp
+    y = dlaudio.chirp(100, 4000, 2.0, sr=16000)
+    sr = 16000
+    ```
+
+The body is Python run with ``np`` and ``dlaudio`` imported; it leaves the
+samples in ``y`` and the sample rate in ``sr``. The clip is written as a 16-bit
+WAV file beside the built pages, so the player works offline, in every language.
 """
 
 from __future__ import annotations
@@ -18,18 +27,6 @@ from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-# Usage, in MyST:
-#
-#     ```{audio}
-#     :name: chirp
-#     y = dlaudio.chirp(100, 4000, 2.0, sr=16000)
-#     sr = 16000
-#     ```
-#
-# The body is Python run with ``np`` and ``dlaudio`` imported; it must leave
-# the samples in ``y`` and the sample rate in ``sr``. The clip is written as a
-# 16-bit WAV file beside the built pages, so the player works offline and in
-# every language of the site from one source.
 AUDIO_DIR = "_audio"
 NAME = re.compile(r"[a-z0-9][a-z0-9-]*")
 

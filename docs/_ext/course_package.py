@@ -1,19 +1,11 @@
-"""The library served with the site, so a reader can install what the pages run.
+"""The library's wheel served with the site, so a reader can install what the pages run.
 
-The project has no public package index entry, so the site itself carries the
-library: at the start of every HTML build the project's own build backend
-(setuptools, configured in ``pyproject.toml``) builds its wheel, offline, into
-the root of the built site. Sphinx has no way to do that, hence this hook.
-
-Pages reach it through two markups:
-
-* the role ``{wheel}`dlaudio``` links to the file (relative to the page), with
-  the file name as the link text;
-* the directive ``{install-command}`` shows the ``pip install`` line for it.
-
-The theme footer links to it on every page (``docs/_templates/page.html``,
-through conf.py's ``html_context["dlaudio_wheel"]``), and conf.py's first
-notebook cell installs it.
+The project is on no package index, and Sphinx cannot build a wheel: at the
+start of every HTML build the project's own build backend (setuptools) builds
+it, offline, into the root of the site. Pages link to it with the role
+``{wheel}`dlaudio``` and show its ``pip install`` line with the directive
+``{install-command}``; the footer (``docs/_templates/page.html``, through
+conf.py's ``html_context``) and the notebooks' first cell name it too.
 """
 
 from __future__ import annotations
@@ -35,8 +27,7 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parents[2]
 PYPROJECT = ROOT / "pyproject.toml"
-# A fixed date for every file in the wheel (2026-01-01), so that two builds of
-# the same sources give the same bytes.
+# A fixed date for every file in the wheel (2026-01-01): two builds of the same sources, same bytes.
 SOURCE_DATE_EPOCH = "1767225600"
 
 

@@ -1,30 +1,45 @@
-"""The words of a gallery script found and replaced: text blocks, code comments, printed strings.
+"""The gallery in the reader's language and in the course's order; sphinx-gallery does neither.
 
-Used by ``gallery_translation.py``. Run as a script, it writes the template of
-the code catalog: every code comment and printed string of the examples, and
-the comments of the notebooks' first and last cells set in ``conf.py``::
+* **Translated.** In a translated build (``-D language=ko``), sphinx-gallery
+  runs copies of the examples with their words translated: the docstring and
+  text blocks from the example's page catalog (``auto_examples/<name>.po``),
+  code comments and printed strings from the code catalog
+  (``gallery-code.po``). So the page, the printed output and the downloads
+  (``.py``, ``.ipynb``, ``.zip``) are in the reader's language; the code, hence
+  every figure, is the same. A missing translation is a warning.
+* **Thumbnails with alt text**: the title each shows (sphinx-gallery leaves it empty).
+* **In course order** (conf.py's ``within_subsection_order``): by the first
+  chapter of the home page's toctree that shows each example.
+
+Run as a script, it writes the code catalog's template (``make update-po``)::
 
     python docs/_ext/gallery_code.py conf.py examples _build/gettext/gallery-code.pot
-
-``make update-po`` runs it, so ``locale/<lang>/LC_MESSAGES/gallery-code.po``
-is refreshed like the pages' catalogs.
 """
 
 from __future__ import annotations
 
 import ast
+import html
 import io
 import itertools
+import json
 import re
 import runpy
+import shutil
 import sys
 import tokenize
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from textwrap import dedent
+from typing import Any
 
+from babel.messages import catalog as babel
+from babel.messages.pofile import read_po, write_po
 from docutils.utils import column_width
+from sphinx.application import Sphinx
+from sphinx.util import logging
 
 WIDTH = 79  # the scripts' line length (tests/test_gallery.py)
 # sphinx-gallery's text blocks: a "# %%" line (or a line of 20 or more "#"),
@@ -43,6 +58,19 @@ BLOCK_START = re.compile(r"[-+*>#]|\d+[.)]")
 NOTEBOOK_CELLS = ("first_notebook_cell", "last_notebook_cell")  # sphinx-gallery settings
 FSTRING_START = getattr(tokenize, "FSTRING_START", None)  # Python 3.12+
 FSTRING_END = getattr(tokenize, "FSTRING_END", None)
+CODE_CATALOG = "gallery-code.po"
+# reST's escaped space glues a particle to inline markup (":math:`h`\ 를");
+# Markdown has no such escape, so the notebooks drop it.
+ESCAPED_SPACE = re.compile(r"(?<=[`$*])\\ ")
+logger = logging.getLogger(__name__)
+UNTRANSLATED = "%s: no translation of %r in %s; run `make update-po` and translate it"
+# A thumbnail of a gallery index (sphinx-gallery 0.22), and the home page's chapters.
+THUMB = '<div class="sphx-glr-thumbcontainer"'
+ALT = re.compile(r"^([ \t]*:alt:).*$", re.M)
+TITLE = re.compile(r'sphx-glr-thumbnail-title">(.*?)</div>', re.S)
+TOCTREE = re.compile(r"```\{toctree\}\n(.*?)```", re.S)
+REFERENCE = re.compile(r"auto_examples/(plot_\w+)")
+DOCS = Path(__file__).resolve().parent.parent
 
 Translate = Callable[[str], str]
 Position = tuple[int, int]  # (row from 1, column), as tokenize counts them
@@ -76,14 +104,13 @@ def places(source: str) -> list[Place]:
         tree = None
     found = []
 
-    after_docstring = 0
+    row = 1  # where the text blocks may start
     if tree and (docstring := ast.get_docstring(tree)) is not None:  # cleaned as inspect.cleandoc does
         start, end = _span(lines, tree.body[0].value)
         found.append(Place("docstring", start, end, docstring))
-        after_docstring = end[0]
+        row = end[0] + 1
 
     text_rows = set()
-    row = after_docstring + 1
     while row <= len(lines):
         if not TEXT_BLOCK_HEADER.match(lines[row - 1]):
             row += 1
@@ -140,22 +167,21 @@ def code_messages(source: str) -> list[str]:
 def translate(source: str, text: Translate, code: Translate) -> str:
     """The script with its words translated, its code untouched.
 
-    ``text`` translates a paragraph or title of the docstring and the text
-    blocks (the catalog of the example's page); ``code`` a comment paragraph
-    or a printed string (the code catalog).
+    ``text`` translates the docstring's and text blocks' paragraphs and titles, ``code`` a comment
+    paragraph or a printed string.
     """
     edits = []
     for place in places(source):
         if place.kind == "docstring":
             new = 'r"""\n' + "\n".join(_rest(place.english, text, WIDTH)) + '\n"""'
         elif place.kind == "text":
-            new = "".join(_comment(line) + "\n" for line in _rest(place.english, text, WIDTH - 2))
+            new = "".join(f"# {line}".rstrip() + "\n" for line in _rest(place.english, text, WIDTH - 2))
         elif place.kind == "comment":
             column = place.start[1]
             lines = []
             for paragraph in paragraphs(place.english):
                 lines += ([""] if lines else []) + wrap(code(paragraph), WIDTH - column - 2)
-            new = ("\n" + " " * column).join(_comment(line) for line in lines)
+            new = ("\n" + " " * column).join(f"# {line}".rstrip() for line in lines)
         elif place.kind == "inline":
             new = "# " + code(normalised(place.english))
         else:
@@ -191,10 +217,6 @@ def _rest(english: str, translate: Translate, width: int) -> list[str]:
     return out[:-1]
 
 
-def _comment(line: str) -> str:
-    return f"# {line}".rstrip()
-
-
 def _printed_literals(tree: ast.AST) -> Iterator[ast.expr]:
     """The string and f-string arguments of every ``print`` call."""
     for node in ast.walk(tree):
@@ -221,11 +243,9 @@ def _literals(tokens: list[tokenize.TokenInfo]) -> Iterator[tuple[Position, Posi
 
 def _span(lines: list[str], node: ast.expr) -> tuple[Position, Position]:
     """A node's start and end in characters (``ast`` counts UTF-8 bytes)."""
-
-    def position(row: int, byte: int) -> Position:
-        return row, len(lines[row - 1].encode()[:byte].decode())
-
-    return position(node.lineno, node.col_offset), position(node.end_lineno, node.end_col_offset)
+    start = node.lineno, len(lines[node.lineno - 1].encode()[: node.col_offset].decode())
+    end = node.end_lineno, len(lines[node.end_lineno - 1].encode()[: node.end_col_offset].decode())
+    return start, end
 
 
 def _offsets(lines: list[str]) -> list[int]:
@@ -253,10 +273,7 @@ def notebook_cells(conf_py: Path) -> dict[str, str]:
 
 def write_template(conf_py: Path, examples: Path, pot: Path) -> None:
     """The code catalog's template: messages of every example and notebook cell, by file."""
-    from babel.messages.catalog import Catalog
-    from babel.messages.pofile import write_po
-
-    catalog = Catalog(project="dlaudio", copyright_holder="dlaudio authors")
+    catalog = babel.Catalog(project="dlaudio", copyright_holder="dlaudio authors")
     sources = [(conf_py.name, cell) for cell in notebook_cells(conf_py).values()]
     for script in sorted(examples.glob("plot_*.py")):
         sources.append((script.as_posix(), script.read_text(encoding="utf-8")))
@@ -266,6 +283,155 @@ def write_template(conf_py: Path, examples: Path, pot: Path) -> None:
     pot.parent.mkdir(parents=True, exist_ok=True)
     with pot.open("wb") as f:
         write_po(f, catalog, width=76)
+
+
+class Catalog:
+    """The translated, non-fuzzy messages of one catalog, looked up by ``key(English)``."""
+
+    def __init__(self, po_file: Path, key: Callable[[str], str] = str):
+        self.po_file, self.key, self.table = po_file, key, {}
+        if po_file.exists():
+            with po_file.open("rb") as f:
+                self.table = {key(m.id): m.string for m in read_po(f) if m.id and m.string and not m.fuzzy}
+
+    def translator(self, where: str) -> Callable[[str], str]:
+        """A translating function; a message it lacks is a warning (an error under -W) and stays English."""
+
+        def translated(english: str) -> str:
+            if self.key(english) in self.table:
+                return self.table[self.key(english)]
+            logger.warning(UNTRANSLATED, where, english, self.po_file.resolve(), type="gallery_translation")
+            return english
+
+        return translated
+
+
+def folders(value: str | list[str]) -> list[str]:
+    """sphinx-gallery's ``examples_dirs`` or ``gallery_dirs``: one folder or a list of them."""
+    return [value] if isinstance(value, str) else list(value)
+
+
+def translate_examples(examples: Path, out: Path, catalogs: Path, gallery_dir: str) -> str:
+    """Write the translated copy of the examples folder ``examples`` into ``out``, and return ``out``."""
+    shutil.rmtree(out, ignore_errors=True)
+    # Everything as it is (Sphinx translates the gallery header's text), then each script translated.
+    shutil.copytree(examples, out, ignore=shutil.ignore_patterns("__pycache__"))
+    code = Catalog(catalogs / CODE_CATALOG)
+    for script in sorted(out.rglob("*.py")):
+        text = Catalog(catalogs / gallery_dir / f"{script.stem}.po", key=normalised)
+        translated = translate(
+            script.read_text(encoding="utf-8"), text.translator(script.name), code.translator(script.name)
+        )
+        try:
+            ast.parse(translated)
+        except SyntaxError as err:
+            logger.warning("the translated %s is not Python: %s", script.name, err, type="gallery_translation")
+        script.write_text(translated, encoding="utf-8")
+    return str(out)
+
+
+def _translate_gallery(app: Sphinx) -> None:
+    if app.config.language in (None, "en"):
+        return
+    conf = app.config.sphinx_gallery_conf
+    catalogs = Path(app.srcdir, app.config.locale_dirs[0], app.config.language, "LC_MESSAGES")
+    # With the doctrees: Sphinx's build data, outside the pages even when the doctrees
+    # sit inside the output folder (sphinx-build without -d, as on Read the Docs).
+    root = Path(app.doctreedir) / "translated-gallery"
+    conf["examples_dirs"] = [
+        translate_examples(Path(app.srcdir, examples).resolve(), root / gallery_dir, catalogs, gallery_dir)
+        for examples, gallery_dir in zip(folders(conf["examples_dirs"]), folders(conf["gallery_dirs"]))
+    ]
+    cell = Catalog(catalogs / CODE_CATALOG).translator("conf.py")
+    for key in NOTEBOOK_CELLS:
+        if conf.get(key):
+            conf[key] = translate(conf[key], cell, cell)
+
+
+def _fix_notebooks(app: Sphinx) -> None:
+    """Drop reST's escaped spaces from the notebooks' Markdown cells, and zip them again."""
+    if app.config.language in (None, "en"):
+        return
+    for gallery_dir in folders(app.config.sphinx_gallery_conf["gallery_dirs"]):
+        for notebook in sorted(Path(app.srcdir, gallery_dir).glob("*.ipynb")):
+            text = notebook.read_text(encoding="utf-8")
+            content = json.loads(text)
+            for cell in content["cells"]:
+                if cell["cell_type"] == "markdown":
+                    cell["source"] = [ESCAPED_SPACE.sub("", line) for line in cell["source"]]
+            if content != json.loads(text):
+                notebook.write_text(json.dumps(content, indent=2, ensure_ascii=False), encoding="utf-8")
+                # sphinx-gallery zipped the script with the notebook as it was.
+                with zipfile.ZipFile(notebook.with_suffix(".zip"), "w") as archive:
+                    for suffix in (".py", ".ipynb"):
+                        archive.write(notebook.with_suffix(suffix), notebook.with_suffix(suffix).name)
+
+
+def titles_as_alt(source: str) -> str:
+    """Give each thumbnail image of a gallery index its thumbnail's title as alt text."""
+
+    def fill(block: str) -> str:
+        title = TITLE.search(block)
+        if title is None:
+            return block
+        alt = " ".join(html.unescape(title.group(1)).split())
+        return ALT.sub(lambda m: f"{m.group(1)} {alt}", block, count=1)
+
+    first, *thumbnails = source.split(THUMB)
+    return THUMB.join([first] + [fill(block) for block in thumbnails])
+
+
+def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
+    # Not for the message templates: the titles would reach the index's catalog, to be translated twice.
+    if app.builder.name == "gettext":
+        return
+    for gallery_dir in folders(app.config.sphinx_gallery_conf.get("gallery_dirs", [])):
+        if docname == f"{gallery_dir}/index":
+            source[0] = titles_as_alt(source[0])
+
+
+def chapters(docs: Path) -> list[str]:
+    """The pages of the home page's toctrees, in reading order."""
+    names = []
+    for block in TOCTREE.findall((docs / "index.md").read_text(encoding="utf-8")):
+        names += [line.strip() for line in block.splitlines() if line.strip() and not line.startswith(":")]
+    return names
+
+
+def reading_order(docs: Path) -> dict[str, int]:
+    """``{example name: rank}`` in the order the chapters first show or link each example."""
+    order: dict[str, int] = {}
+    for page in chapters(docs):
+        path = docs / f"{page}.md"
+        if path.exists():
+            for name in REFERENCE.findall(path.read_text(encoding="utf-8")):
+                order.setdefault(name, len(order))
+    return order
+
+
+class CourseOrder:
+    """Sort key: examples in course order; any example no chapter shows comes last, by name."""
+
+    def __init__(self, src_dir, docs=DOCS):
+        # sphinx-gallery passes the examples folder (or ""); the chapters are those of docs/.
+        self.order = reading_order(Path(docs))
+
+    def __call__(self, filename) -> tuple[int, str]:
+        name = Path(filename).stem
+        return (self.order.get(name, len(self.order)), name)
+
+    def __repr__(self) -> str:  # sphinx-gallery hashes the configuration by its repr
+        return f"<{type(self).__name__}>"
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("sphinx_gallery.gen_gallery")
+    # Before sphinx-gallery's own builder-inited handler (priority 500) generates the gallery.
+    app.connect("builder-inited", _translate_gallery, priority=400)
+    # After it: the notebooks it wrote are fixed before Sphinx copies them.
+    app.connect("builder-inited", _fix_notebooks, priority=600)
+    app.connect("source-read", _on_source_read)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
 
 
 if __name__ == "__main__":

@@ -1,30 +1,16 @@
-"""The site's interface in the reader's language, where gettext cannot reach.
+"""The site's interface in Korean where Sphinx's gettext catalog (``sphinx.po``) cannot reach.
 
-Most interface strings (furo's and Sphinx's) pass through the ``sphinx``
-gettext domain, and their Korean is in ``locale/ko/LC_MESSAGES/sphinx.po``.
-Four do not, and this extension handles them:
+* sphinx-copybutton's tooltips come from a table with no Korean:
+  ``ko-copybutton.js``, loaded right after ``copybutton.js``, adds one.
+* The Python domain writes the index entry "module; dlaudio.mel" in English:
+  :class:`TranslatePairIndexTypes` translates the type word ("모듈").
+* The search page's summary is patched by ``ko-search-summary.js``, after
+  Sphinx's ``translations.js``.
+* furo labels each sidebar switch "Toggle navigation of <title>" in Python:
+  :func:`translate_navigation_labels` translates the label.
 
-* **The copy button.** sphinx-copybutton picks its tooltip ("Copy",
-  "Copied!") and its icons' titles ("Copy to clipboard") from a table of
-  languages keyed by ``<html lang>``, and the table has no Korean. In the
-  Korean build, ``ko-copybutton.js`` (loaded right after ``copybutton.js``)
-  adds a ``ko`` entry and selects it before the buttons are made.
-* **"module" in the index.** The Python domain writes its index entry as the
-  literal pair ``"module; dlaudio.mel"``, so the general index lists
-  "module" in English under every module. :class:`TranslatePairIndexTypes`
-  translates the type word through Sphinx's own catalog ("모듈") before the
-  index is collected.
-* **The search page's summary** ("N개의 페이지를 찾았습니다"): patched by
-  ``ko-search-summary.js``, which must run after Sphinx's ``translations.js``.
-* **The sidebar's expand switches.** furo's Python code labels each one
-  "Toggle navigation of <title>"; :func:`translate_navigation_labels`
-  passes the label through the catalog as ``"Toggle navigation of %s"``.
-
-(furo's aria-labels and icon titles written in its templates are translated
-by ``docs/_templates/page.html``.)
-
-The English build is unchanged: the scripts are only added for ``ko``, and an
-untranslated word stays as it was.
+(furo's template strings are translated by ``docs/_templates/page.html``.) The
+English build is unchanged.
 """
 
 from __future__ import annotations
@@ -42,16 +28,12 @@ if TYPE_CHECKING:
 
 STATIC_DIR = Path(__file__).resolve().parent / "korean_interface_static"
 
-#: The type words the Python domain writes in English into "pair" index
-#: entries; each is a message of Sphinx's catalog.
+#: The type words the Python domain writes in English into "pair" index entries (in Sphinx's catalog).
 PAIR_TYPES = ("module", "built-in function")
 
 
 class TranslatePairIndexTypes(SphinxTransform):
-    """``("pair", "module; dlaudio.mel", ...)`` -> ``"모듈; dlaudio.mel"``.
-
-    Runs before the index domain collects the entries (priority 850).
-    """
+    """``("pair", "module; dlaudio.mel", ...)`` -> ``"모듈; dlaudio.mel"``, before the index is collected (850)."""
 
     default_priority = 400
 
@@ -74,8 +56,7 @@ _NAVIGATION_LABEL = re.compile(r'aria-label="Toggle navigation of ([^"]*)"')
 def translate_navigation_labels(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    """Translate the labels in furo's sidebar tree (made by furo's own
-    ``html-page-context`` handler, which runs first)."""
+    """Translate the labels in furo's sidebar tree (made by furo's ``html-page-context`` handler, run first)."""
     tree = context.get("furo_navigation_tree")
     template = str(_("Toggle navigation of %s"))
     if not tree or template == "Toggle navigation of %s":

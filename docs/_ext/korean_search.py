@@ -1,36 +1,17 @@
-"""A Korean search language for Sphinx's HTML search.
+"""A Korean search language for Sphinx's HTML search, which has none.
 
-Sphinx ships no search language for Korean: with ``language = "ko"`` it falls
-back to the English one, which splits at non-word characters and so indexes a
-Korean word together with its particle (``역전파를``, ``오차에``, ``손실은``).
-A query for the bare noun then finds nothing, except through Sphinx's partial
-matching, which only runs for query words of three or more characters, so
-two-syllable nouns such as 오차, 손실, 유도, 편향 are not found at all.
+With ``language = "ko"`` Sphinx falls back to English, which indexes a Korean
+word with its particle (``역전파를``, ``오차에``), so a query for the bare noun
+finds it only by partial matching, which skips words under three characters:
+two-syllable nouns such as 오차, 손실, 유도 are not found at all.
 
-This extension registers :class:`SearchKorean` for ``ko``. It keeps Sphinx's
-word splitting (``\\w+`` in Python, an equivalent Unicode regex in
-searchtools.js; both keep a run of Hangul syllables whole) and stems each word:
-
-* A word with Hangul has its trailing particles (josa) and a few endings that
-  attach to nouns (``-입니다``, ``-하는``, ``-된`` ...) stripped, see
-  :data:`SUFFIXES` and :func:`stem_korean`.
-* A word without Hangul (identifiers, English terms) gets Sphinx's English
-  Snowball ("Porter 2") stem, exactly like the English search language, so
-  ``backpropagation`` finds the Korean pages too.
-
-The same stemming must run on the query in the browser, or the stems never
-meet. :data:`SUFFIXES` is the single source of the rules: the JavaScript
-stemmer written into ``_static/language_data.js`` is generated from it, and
-wraps the English Snowball stemmer that Sphinx itself ships (its minified
-``base-stemmer.js`` and ``english-stemmer.js``).
-
-Wire it up in ``conf.py``::
-
-    sys.path.insert(0, str(ROOT / "docs" / "_ext"))
-    extensions = [..., "korean_search"]
-
-The English build is unaffected: the class is only used when the search
-language (``html_search_language`` or else ``language``) is ``ko``.
+:class:`SearchKorean` keeps Sphinx's word splitting and stems each word: a
+word with Hangul loses its trailing particles and noun endings
+(:data:`SUFFIXES`, :func:`stem_korean`); any other word gets Sphinx's English
+Snowball stem, so ``backpropagation`` finds the Korean pages too. The query
+in the browser must be stemmed the same way, so the JavaScript stemmer in
+``language_data.js`` is generated from the same rules. Only a build whose
+search language is ``ko`` uses it.
 """
 
 from __future__ import annotations
@@ -51,18 +32,13 @@ if TYPE_CHECKING:
 
 __version__ = "1.0"
 
-# The rules live here only; the JavaScript is generated from them.
 #: Hangul, as the inside of a regex character class: syllables, conjoining
 #: jamo (both blocks and their extensions) and compatibility jamo.
 HANGUL_CLASS = "\uac00-\ud7a3\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u3130-\u318f"
 
-#: Syllables that are particles or ending-starts AND commonly end a noun:
-#: 차이, 길이 (이); 평가, 증가 (가); 정의, 강의 (의); 유도, 속도 (도);
-#: 미만 (만); 경로, 회로 (로); 결과, 효과, 통과 (과); 하나 (나); 혼란 (란);
-#: 원인, 사인 (인); 도입 (입); 극한, 제한 (한); 부하, 전하, 이하 (하);
-#: 이해, 분해 (해); 집합, 조합 (합).
-#: A suffix that begins with one of these is only stripped when at least two
-#: characters stay, so the two-syllable nouns above are never cut down.
+#: Syllables that start a suffix AND commonly end a noun (차이, 평가, 정의, 속도, 미만, 경로, 결과,
+#: 하나, 혼란, 원인, 도입, 제한, 이하, 이해, 집합): a suffix starting with one is only stripped
+#: when at least two characters stay, so such two-syllable nouns are never cut down.
 AMBIGUOUS_SYLLABLES = frozenset("이가의도만로과나란인입한하해합")
 
 #: One-syllable nouns common in the course's mathematics. They may lose any
@@ -70,14 +46,11 @@ AMBIGUOUS_SYLLABLES = frozenset("이가의도만로과나란인입한하해합")
 #: also begin 수도, 각도, 차이, or are too common as other words.)
 SHORT_NOUNS = frozenset("값층축합곱식점선열행항쌍근해")
 
-#: Particles (josa), and the plural 들. Stripping repeats, so a compound
-#: particle whose parts are both here needs no entry of its own (에서는 =
-#: 에서 + 는, 이라는 = 이라 + 는, 만을 = 만 + 을). Compounds are listed when a
-#: part is missing (에게서, 만큼) or when a shorter entry would cut the word
-#: in the wrong place (으로서: 로서 alone would leave 입력으로서 -> 입력으).
-#: Left out: the vowel-final forms 라는, 라고, 며, 고 (스칼라는 is 스칼라 + 는,
-#: and 며/고 end too many verbs), and the rare honorific or colloquial 께,
-#: 께서, 랑, 이랑.
+#: Particles (josa), and the plural 들. Stripping repeats, so a compound of two listed parts
+#: needs no entry (에서는 = 에서 + 는); compounds are listed when a part is missing (에게서,
+#: 만큼) or a shorter entry would cut in the wrong place (입력으로서 -> 입력으 by 로서).
+#: Left out: 라는, 라고 (스칼라는 is 스칼라 + 는), 며, 고 (they end too many verbs), and the
+#: rare 께, 께서, 랑, 이랑.
 _PARTICLES = """
     에게서 한테서 으로서 으로써 이라고
     에서 에게 한테 으로 로서 로써 까지 부터 보다 처럼 마다 조차 마저 밖에
@@ -124,14 +97,10 @@ def _strips(word: str, suffix: str, min_stem: int) -> bool:
 def stem_korean(word: str) -> str:
     """Stem one search word, as the index and the browser's query both do.
 
-    A word without Hangul gets the English Snowball stem, like Sphinx's English
-    search language. A word with Hangul loses its trailing particles and noun
-    endings: the longest matching suffix of :data:`SUFFIXES` that leaves
-    enough in front is cut off, then again, until none applies. Repeating
-    keeps the query and the index consistent: the stem of a noun with a
-    particle is the stem of the bare noun even when the noun itself ends in a
-    particle-like syllable (정확도를 -> 정확도 -> 정확, and 정확도 -> 정확).
-    If only Latin letters are left (``ReLU를``), they get the English stem.
+    A word with Hangul loses the longest suffix of :data:`SUFFIXES` that leaves
+    enough in front, again until none applies, so a noun with a particle stems
+    like the bare noun (정확도를 -> 정확도 -> 정확, and 정확도 -> 정확). A word
+    without Hangul (``ReLU를`` after the cut) gets the English Snowball stem.
 
     >>> [stem_korean(w) for w in ["오차를", "손실은", "유도하면", "역전파에서"]]
     ['오차', '손실', '유도', '역전파']
@@ -145,9 +114,8 @@ def stem_korean(word: str) -> str:
     return word if _HANGUL.search(word) else _ENGLISH.stemWord(word)
 
 
-# A line-for-line port of stem_korean; __SUFFIXES__, __SHORT_NOUNS__ and
-# __HANGUL_CLASS__ are filled in from the Python rules above. EnglishStemmer is Sphinx's own
-# (english-stemmer.js), placed before this code in language_data.js.
+# A line-for-line port of stem_korean, its __NAMES__ filled in from the rules above; EnglishStemmer
+# is Sphinx's own (english-stemmer.js), placed before this code in language_data.js.
 _JS_STEMMER = r"""
 /* Korean search stemmer: generated by docs/_ext/korean_search.py from its
  * SUFFIXES table; edit that file, not this code. */
@@ -179,13 +147,11 @@ var KoreanStemmer = function () {
   koreanRequireShortTerms(hangul);
 };
 
-/* searchtools.js treats query terms shorter than 3 characters as optional
- * when the query also has longer ones ("search terms with length < 3 are
- * discarded"): "오차 역전파" would list every page with 역전파. A two-syllable
- * Hangul word is a full word, so when a query has one, keep only the pages
- * that match every term on its own, by Sphinx's own rules (exact, or partial
- * for terms of 3+ characters). Installed from the Stemmer's constructor, which
- * searchtools.js calls right before it searches, whatever the script order. */
+/* searchtools.js makes query terms under 3 characters optional beside longer
+ * ones: "오차 역전파" would list every page with 역전파. A two-syllable Hangul
+ * word is a full word, so when a query has one, keep only the pages that match
+ * every term on its own, by Sphinx's rules. Installed from the Stemmer's
+ * constructor, which searchtools.js calls right before it searches. */
 function koreanRequireShortTerms(hangul) {
   if (typeof Search === "undefined" || !Search.performTermsSearch) return;
   if (Search.performTermsSearch.koreanShortTerms) return; // already wrapped
@@ -209,8 +175,7 @@ var Stemmer = KoreanStemmer;
 
 
 def js_stemmer_code() -> str:
-    """The JavaScript for ``language_data.js``: Sphinx's English Snowball
-    stemmer followed by the Korean stemmer built from :data:`SUFFIXES`."""
+    """The JavaScript for ``language_data.js``: Sphinx's English stemmer, then the Korean one."""
     minified = package_dir.joinpath("search", "minified-js")
     english = [minified.joinpath(f"{name}-stemmer.js").read_text(encoding="utf-8") for name in ("base", "english")]
     korean = (
@@ -224,11 +189,9 @@ def js_stemmer_code() -> str:
 class SearchKorean(SearchLanguage):
     """Korean: particles stripped from Hangul words, English stems for the rest.
 
-    Word splitting and the word filter are Sphinx's defaults: ``\\w+`` keeps a
-    Hangul word whole, and the filter only drops numbers and stopwords, so
-    one- and two-syllable stems (값, 오차) are indexed. The stopwords are the
-    English ones, for the English words on the pages, as Sphinx's Chinese
-    search language does; none of them is Hangul.
+    Word splitting and the word filter are Sphinx's defaults (``\\w+`` keeps a
+    Hangul word whole; one- and two-syllable stems are indexed). The stopwords
+    are the English ones, for the English words, as Sphinx's Chinese does.
     """
 
     lang = "ko"
@@ -247,12 +210,9 @@ class SearchKorean(SearchLanguage):
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    # Puts the class into sphinx.search.languages["ko"]; the HTML builder looks
-    # the search language up there, so only a Korean build uses it.
-    app.add_search_language(SearchKorean)
-    # The search index is kept in the pickled environment; derive its version
-    # from the rules, so that changing them re-reads every page and no stale
-    # stems survive an incremental build.
+    app.add_search_language(SearchKorean)  # sphinx.search.languages["ko"]: only a Korean build uses it
+    # The index lives in the pickled environment: its version follows the rules, so changing
+    # them re-reads every page and no stale stems survive an incremental build.
     rules = json.dumps([HANGUL_CLASS, SUFFIXES, sorted(SHORT_NOUNS), __version__], ensure_ascii=False)
     env_version = int(hashlib.sha256(rules.encode()).hexdigest()[:8], 16)
     return {"version": __version__, "env_version": env_version, "parallel_read_safe": True, "parallel_write_safe": True}

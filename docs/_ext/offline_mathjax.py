@@ -15,8 +15,6 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.util.fileutil import copy_asset
 
-# The files come from the sphinx-mathjax-offline package, which ships all of
-# MathJax 3.2.2 (50 MB). Only what a CHTML page with TeX input loads is copied.
 DEFAULT_PARTS = ["tex-chtml.js", "output/chtml", "input/tex/extensions", "a11y", "ui", "adaptors"]
 ENTRY = "tex-chtml.js"
 
@@ -48,8 +46,7 @@ def _copy_after_build(app: Sphinx, exception: Exception | None) -> None:
         copy_parts(mathjax_source(), Path(app.outdir) / "_static", app.config.offline_mathjax_parts)
 
 
-def _point_sphinx_at_the_copy(app: Sphinx, config) -> None:
-    # The copy and the path the pages load it from are set in one place.
+def _point_sphinx_at_the_copy(app: Sphinx, config) -> None:  # the copy and its path, set in one place
     config.mathjax_path = f"mathjax/{ENTRY}"
 
 
