@@ -66,5 +66,5 @@ fig.colorbar(image, ax=axes, label=r"dB re max")
 plt.show()
 
 # %%
-# The page plays each version, excited by noise (random phase), so the
-# pitch is gone from all three rebuilt sounds and only the envelope speaks.
+# The page plays the versions of 13 and of 5 coefficients, excited by noise
+# (random phase): the pitch is gone from both, and the envelope is left.
