@@ -752,3 +752,56 @@ def test_long_term_spectrum_example_measures_what_it_says(runs):
     speech = np.array(list(ns["speech"].values()))[:, band]
     for curve in ns["voices"].values():
         assert np.all(curve[band] > speech.min(axis=0) - 10) and np.all(curve[band] < speech.max(axis=0) + 10)
+
+
+def _speech_log_mel():
+    from dlaudio import example, melspectrogram, power_to_db, read_audio
+
+    y, sr = read_audio(example("libri1"), sr=16000)
+    return power_to_db(melspectrogram(y=y[: 3 * sr], sr=sr, n_fft=512, hop_length=160, n_mels=40))
+
+
+def test_mfcc_resynthesis_example_draws_the_envelopes_of_13_and_5_coefficients(runs):
+    from dlaudio import dct_matrix, mfcc_to_mel
+
+    ns, figures = runs["plot_mfcc_resynthesis"]
+    assert len(figures) == 1
+    M_db = _speech_log_mel()
+    D = dct_matrix(40)
+    drawn = [np.asarray(ax.collections[0].get_array()).reshape(M_db.shape) for ax in figures[0].axes[:3]]
+    assert np.allclose(drawn[0], M_db - M_db.max())
+    for image, k in zip(drawn[1:], (13, 5)):
+        image = image + ns["rebuilt"][k].max()  # each is drawn in dB below its own maximum
+        # The envelope is D[:k].T D[:k] M_dB: the library's inverse agrees with the matrices.
+        assert np.allclose(image, np.dot(D[:k].T, np.dot(D[:k], M_db)))
+        assert np.allclose(image, 10 * np.log10(mfcc_to_mel(np.dot(D[:k], M_db), n_mels=40)))
+    rms = {k: float(np.sqrt(np.mean((ns["rebuilt"][k] - M_db) ** 2))) for k in (13, 5)}
+    assert round(rms[13], 1) == 2.9 and round(rms[5], 1) == 4.9
+
+
+def test_deltas_example_draws_c1_and_its_regression_slope(runs):
+    from dlaudio import mfcc
+
+    ns, figures = runs["plot_deltas"]
+    assert len(figures) == 1
+    C = mfcc(S=_speech_log_mel(), n_mfcc=13)
+    top, bottom = figures[0].axes[:2]
+    assert np.allclose(top.lines[0].get_ydata(), C[1])
+    d = bottom.lines[0].get_ydata()
+    # Inside, the delta of width 9 is the regression slope sum(n c[t + n]) / 60.
+    n = np.arange(-4, 5)
+    windows = np.lib.stride_tricks.sliding_window_view(C[1], 9)
+    assert np.allclose(d[4:-4], np.dot(windows, n) / 60)
+    assert ns["features"].shape == (39, C.shape[1])
+
+
+def test_band_correlation_example_draws_both_correlation_matrices(runs):
+    from dlaudio import mfcc
+
+    ns, figures = runs["plot_band_correlation"]
+    assert len(figures) == 1
+    M_db = _speech_log_mel()
+    left, right = figures[0].axes[:2]
+    assert np.allclose(left.images[0].get_array(), np.corrcoef(M_db))
+    assert np.allclose(right.images[0].get_array(), np.corrcoef(mfcc(S=M_db, n_mfcc=13)))
+    assert round(ns["neighbours"]["mel"], 2) == 0.95 and round(ns["neighbours"]["mfcc"], 2) == 0.18

@@ -27,7 +27,8 @@
 ``dlaudio.decibels``       power and amplitude in dB
 ``dlaudio.mel``            chapter 04: the mel scale, filterbank, spectrogram
 ``dlaudio.dct``            the DCT-II as a matrix
-``dlaudio.cepstrum``       MFCCs
+``dlaudio.cepstrum``       MFCCs, and back to the mel envelope
+``dlaudio.deltas``         deltas: the slope of each feature over time
 ``dlaudio.synth``          source-filter vowels: glottal pulses, formant resonators
 ``dlaudio.formant_tracks`` formants that move: diphthongs and glides
 ``dlaudio.clips``          clip sets (``Clips``): reading and writing WAV folders
@@ -49,12 +50,13 @@ import importlib.metadata
 from . import datasets, loss  # noqa: F401 (datasets: kept as an attribute for older imports)
 from .activations import relu, relu_slope, sigmoid, sigmoid_slope, softmax, tanh, tanh_slope
 from .backprop import Trace, trace
-from .cepstrum import mfcc
+from .cepstrum import mfcc, mfcc_to_mel
 from .clips import Clips, load_folder
 from .conv import Conv2d
 from .data import sum_dataset
 from .dct import dct_matrix
 from .decibels import amplitude_to_db, power_to_db
+from .deltas import delta
 from .diphthongs import DiphthongSet, make_diphthongs
 from .features import frame_count, mfcc_features
 from .formant_tracks import gliding_vowel, moving_formant_filter
@@ -128,6 +130,7 @@ __all__ = [
     "chirp",
     "cross_entropy",
     "dct_matrix",
+    "delta",
     "dft",
     "dft_matrix",
     "encode_labels",
@@ -158,6 +161,7 @@ __all__ = [
     "melspectrogram",
     "mfcc",
     "mfcc_features",
+    "mfcc_to_mel",
     "moving_formant_filter",
     "neuron_output",
     "one_hot",

@@ -24,7 +24,7 @@ from .dct import dct_matrix
 from .decibels import power_to_db
 from .mel import melspectrogram
 
-__all__ = ["mfcc"]
+__all__ = ["mfcc", "mfcc_to_mel"]
 
 
 def mfcc(
@@ -157,3 +157,83 @@ def mfcc(
     if lifter > 0:
         M *= (1 + (lifter / 2) * np.sin(np.pi * np.arange(1, 1 + n_mfcc) / lifter))[:, np.newaxis]
     return M
+
+
+def mfcc_to_mel(mfcc, *, n_mels=128, dct_norm="ortho", ref=1.0, lifter=0.0):
+    """The mel power spectrogram that ``n_mfcc`` coefficients describe: their envelope, shape ``(n_mels, t)``.
+
+    Equal to ``librosa.feature.inverse.mfcc_to_mel(mfcc, n_mels=n_mels,
+    norm=dct_norm, ref=ref, lifter=lifter)``: the liftering is undone, the
+    coefficients are padded with zeros to ``n_mels`` and transformed back
+    (with ``"ortho"``, ``np.dot(dct_matrix(n_mels)[:n_mfcc].T, mfcc)``),
+    and the dB values become powers, ``ref * 10 ** (M_dB / 10)``. The
+    dropped coefficients and the ``top_db`` clipping cannot come back.
+
+    Parameters
+    ----------
+    mfcc : array_like
+        Coefficients ``(n_mfcc, t)``, or ``(..., n_mfcc, t)``, real and
+        finite, as ``mfcc`` returns them.
+    n_mels : int
+        Mel bands to rebuild, at least ``n_mfcc``.
+    dct_norm : {"ortho", None}
+        The DCT normalisation the coefficients were made with.
+    ref : float
+        The power that was 0 dB, > 0.
+    lifter : float
+        The liftering the coefficients were made with, >= 0 (0: none).
+
+    Returns
+    -------
+    numpy.ndarray
+        Mel powers, shape ``(..., n_mels, t)``, float64, all > 0.
+
+    Raises
+    ------
+    ValueError
+        If ``mfcc`` has fewer than 2 dimensions, more coefficients than
+        ``n_mels``, NaN or inf, if ``dct_norm`` is not one of the two, or
+        ``ref`` or ``lifter`` is out of range (or a lifter weight is 0).
+    TypeError
+        If ``n_mels`` is not an integer or ``mfcc`` is not real.
+
+    Examples
+    --------
+    All 40 coefficients give the log-mel spectrogram back exactly; the first
+    13 give its envelope:
+
+    >>> M_db = np.linspace(-40.0, 0.0, 40)[:, np.newaxis] + np.zeros((1, 3))
+    >>> C = mfcc(S=M_db, n_mfcc=40)
+    >>> bool(np.allclose(10 * np.log10(mfcc_to_mel(C, n_mels=40)), M_db))
+    True
+    >>> mfcc_to_mel(C[:13], n_mels=40).shape
+    (40, 3)
+    """
+    C = finite_array(mfcc, "mfcc")
+    if C.ndim < 2:
+        raise ValueError(f"mfcc must be (n_mfcc, t) or (..., n_mfcc, t), got shape {C.shape}")
+    n_mels = positive_int(n_mels, "n_mels")
+    n_mfcc = C.shape[-2]
+    if n_mfcc > n_mels:
+        raise ValueError(f"mfcc has {n_mfcc} coefficients, more than n_mels={n_mels}")
+    if dct_norm not in ("ortho", None):
+        raise ValueError(f"dct_norm must be 'ortho' or None, got {dct_norm!r}")
+    ref = finite_real(ref, "ref")
+    if ref <= 0:
+        raise ValueError(f"ref must be > 0, got {ref}")
+    lifter = finite_real(lifter, "lifter")
+    if lifter < 0:
+        raise ValueError(f"lifter must be >= 0, got {lifter}")
+    if lifter > 0:
+        weights = 1 + (lifter / 2) * np.sin(np.pi * np.arange(1, 1 + n_mfcc) / lifter)
+        if np.any(np.abs(weights) < 1e-12):
+            raise ValueError(f"lifter={lifter} gives a weight of 0 to some coefficient: it cannot be undone")
+        C = C / weights[:, np.newaxis]
+    D = dct_matrix(n_mels)[:n_mfcc]
+    if dct_norm is None:
+        # scipy's unnormalised DCT-II is diag(2 / s_k) D_ortho: undo the factors first.
+        scale = np.full(n_mfcc, np.sqrt(2.0 / n_mels) / 2)
+        scale[0] = np.sqrt(1.0 / n_mels) / 2
+        C = C * scale[:, np.newaxis]
+    M_db = np.matmul(D.T, C)
+    return ref * np.power(10.0, 0.1 * M_db)
