@@ -256,7 +256,7 @@ plt.show()
 # updates, and :math:`\mathrm{Deriv}_0`, next to the input, stays the smallest
 # at every epoch, between about 50 and 1000 times smaller than the largest. The
 # layers nearest the input learn slowest. This is the vanishing gradient
-# problem, and it is why later chapters meet activation functions whose slope
+# problem, and it is why chapter 06 turns to activation functions whose slope
 # is not capped at 1/4.
 #
 # The worked example's numbers are derived step by step on the course page

@@ -1,8 +1,10 @@
 """The discrete Fourier transform as one more matrix product.
 
 :math:`X[k] = \\sum_n x[n]\\, e^{-2\\pi i k n / N}`: the sum over ``n`` is a
-dot product of the signal with row ``k`` of the DFT matrix, so the whole
-spectrum is ``np.dot(x, F)``, the same ``np.dot`` as a layer of chapter 02.
+dot product of the signal with column ``k`` of the DFT matrix
+:math:`F[n, k]`, so the whole spectrum is ``np.dot(x, F)``, the same
+``np.dot`` as a layer of chapter 02. (The matrix is symmetric, so column
+``k`` is also row ``k``.)
 For a real signal the bins above ``N // 2`` mirror the ones below, so
 ``dft`` keeps ``1 + N // 2`` of them, as ``numpy.fft.rfft`` does.
 """
