@@ -6,10 +6,11 @@ The same classifier trained on only 5 speakers (35 clips), with a hidden
 layer of 64 neurons and up to 1000 epochs: enough capacity to learn the
 training clips by heart. The training loss keeps falling towards 0 while
 the validation loss stops falling and turns up. L2 weight decay keeps the
-weights small and the validation loss lower; early stopping keeps the
-weights of the best validation epoch and stops soon after. This is one split
-of the speakers with one seed: over several splits and seeds, the test
-accuracies of the three settings lie within their spread (chapter 05-2).
+weights smaller, and the validation loss rises much less; early stopping
+keeps the weights of the best validation epoch and stops soon after. This is
+one split of the speakers with one seed: over several splits and seeds
+(chapter 05-2), weight decay leaves the test accuracy within its spread,
+while early stopping is ahead of no cure in every run.
 """
 
 # %%

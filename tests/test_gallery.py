@@ -402,7 +402,12 @@ def test_vowel_mfccs_separate_a_from_i_at_k_2(runs):
 def test_classifier_example_recognises_held_out_speakers(runs):
     ns, figures = runs["plot_classifier"]
     assert len(figures) == 2
-    assert ns["accuracy"] >= 0.95
+    assert ns["accuracy"] >= 0.9
+    # "The few mistakes fall between the vowels whose formants lie closest in the table."
+    closest = [{"o", "u"}, {"a", "eo"}, {"e", "eu"}]
+    classes = ns["classes"]
+    for i, j in zip(*np.nonzero(ns["confusion"] - np.diag(np.diag(ns["confusion"])))):
+        assert {classes[i], classes[j]} in closest
     assert ns["confusion"].sum() == len(ns["test"]) and np.trace(ns["confusion"]) / len(ns["test"]) == ns["accuracy"]
     # The drawn curves are the trainer's own numbers.
     top = figures[0].axes[0]
@@ -416,8 +421,8 @@ def test_overfitting_example_shows_what_its_text_says(runs):
     plain, l2, early = (ns["runs"][name][0] for name in ("plain", "l2", "early"))
     # Without a cure the training loss goes to 0 and the validation loss turns up.
     assert plain.loss[-1] < 0.01 and plain.val_loss[-1] > min(plain.val_loss)
-    # L2 keeps the validation loss lower; early stopping stops soon after the best epoch.
-    assert min(l2.val_loss) < min(plain.val_loss)
+    # With L2 "the validation loss rises much less"; early stopping stops soon after the best epoch.
+    assert l2.val_loss[-1] - min(l2.val_loss) < (plain.val_loss[-1] - min(plain.val_loss)) / 2
     assert early.stopped_early and len(early) == early.best_epoch + 20
 
 
