@@ -455,7 +455,7 @@ def test_deep_stack_example_draws_the_library_s_traces(runs):
         norms = ns["norms"][activation]
         assert np.array_equal(line.get_ydata(), [norms[l] for l in range(7, 0, -1)])
     ratios = {activation: norms[7] / norms[1] for activation, norms in ns["norms"].items()}
-    assert f"{ratios['sigmoid']:.3g} {ratios['tanh']:.3g} {ratios['relu']:.3g}" == "4.37e+03 2.05 1.02"
+    assert f"{ratios['sigmoid']:.3g} {ratios['tanh']:.3g} {ratios['relu']:.3g}" == "4.41e+03 2.16 1.01"
 
 
 def test_optimisers_example_starts_all_three_from_the_same_weights(runs):
@@ -470,7 +470,7 @@ def test_optimisers_example_starts_all_three_from_the_same_weights(runs):
     sgd, momentum, adam = (history.loss for history in curves)
     # Gradient descent and momentum stay on the plateau at ln 7; Adam leaves it (the chapter's numbers).
     assert abs(sgd[-1] - np.log(7)) < 0.05 and abs(momentum[-1] - np.log(7)) < 0.05
-    assert f"{sgd[-1]:.3f} {momentum[-1]:.3f} {adam[-1]:.3f}" == "1.969 1.971 0.807"
+    assert f"{sgd[-1]:.3f} {momentum[-1]:.3f} {adam[-1]:.3f}" == "1.969 1.971 0.770"
 
 
 def test_dropout_example_measures_the_training_loss_both_ways(runs):
@@ -492,7 +492,12 @@ def test_dropout_example_measures_the_training_loss_both_ways(runs):
     assert ns["runs"][0.3, False].loss[-1] > 5 * dropped.loss[-1]
     assert dropped.loss[-1] == pytest.approx(plain.loss[-1], rel=0.25)
     assert dropped.val_loss[-1] == pytest.approx(plain.val_loss[-1], rel=0.1)
-    assert f"{ns['runs'][0.3, False].loss[-1]:.4f} {dropped.loss[-1]:.4f}" == "0.0139 0.0019"
+    assert f"{ns['runs'][0.3, False].loss[-1]:.4f} {dropped.loss[-1]:.4f}" == "0.0899 0.0024"
+    # "several times above them in the later epochs": the median ratio over the last fifty is 7 ...
+    ratio = ns["runs"][0.3, False].loss / dropped.loss
+    assert ratio.min() > 1 and round(float(np.median(ratio[50:])), 1) == 7.0
+    # ... and the validation loss with dropout is "above the other's in most epochs" (77 of 100).
+    assert np.sum(dropped.val_loss > plain.val_loss) == 77
 
 
 def test_conv_kernels_example_draws_the_network_s_own_kernels_and_maps(runs):
