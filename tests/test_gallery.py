@@ -10,7 +10,7 @@ from __future__ import annotations
 import matplotlib
 import numpy as np
 import pytest
-from sitetools import EXAMPLES_DIR, GALLERY_DIR, LANGUAGES, examples
+from sitetools import EXAMPLES_DIR, GALLERY_DIR, LANGUAGES, PHONE_COLUMN_PX, examples
 
 matplotlib.use("Agg")
 
@@ -60,7 +60,6 @@ DIVERGING = {
     "managua",
     "vanimo",
 }
-PHONE_COLUMN_PX = 358  # the content column of a 390 px phone
 
 
 class Runs:
