@@ -48,10 +48,12 @@ extensions = [
     "offline_mathjax",  # MathJax served with the site; sets mathjax_path
     "audio_player",  # {audio} directive: a sound computed at build time, with a player
     "course_package",  # the library's wheel served with the site; {wheel}, {install-command}
+    "figure_numbers",  # figures numbered per page: each chapter starts at "Fig. 1"
 ]
 
 root_doc = "index"
-# Figures are numbered per page ("Fig. 1", "그림 1") and captions say their point.
+# Figures are numbered per page ("Fig. 1", "그림 1", docs/_ext/figure_numbers.py)
+# and captions say their point.
 numfig = True
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 exclude_patterns = [

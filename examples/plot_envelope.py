@@ -25,7 +25,8 @@ from dlaudio import (
 )
 
 sr, n_mels = 16000, 40
-y = vowel([730, 1090, 2440], f0=120, duration=0.5, sr=sr, rng=0)
+formants = [730, 1090, 2440]
+y = vowel(formants, f0=120, duration=0.5, sr=sr, rng=0)
 M_db = power_to_db(
     melspectrogram(y=y, sr=sr, n_fft=512, hop_length=160, n_mels=n_mels)
 )
@@ -58,8 +59,10 @@ for k, style in zip(rebuilt, ("-", "--")):
         linewidth=1.8,
         label=rf"$D_{{[:{k}]}}^T \cdot c_{{[:{k}]}}$",
     )
-for f in (730, 1090, 2440):
-    ax.axvline(f, color="C3", linewidth=0.7, linestyle=":")
+for i, f in enumerate(formants):
+    # One legend entry for the three dotted lines.
+    label = r"$F_1, F_2, F_3$" if i == 0 else None
+    ax.axvline(f, color="C3", linewidth=1, linestyle=":", label=label)
 ax.set_xlabel(r"$f$ (Hz)")
 ax.set_ylabel(r"$M_{dB}$ (dB)")
 ax.grid(alpha=0.3)
@@ -67,6 +70,7 @@ ax.legend(loc="lower left")
 plt.show()
 
 # %%
-# The dotted lines mark the three formant frequencies. The rebuilt curves
+# The dotted lines mark the three formant frequencies :math:`F_1, F_2, F_3`
+# the vowel was made with, the resonances of its filter. The rebuilt curves
 # follow the hills at the formants and smooth away the ripple of the
 # individual harmonics, whose spacing is the pitch.

@@ -72,34 +72,46 @@ for name, (history, accuracy) in runs.items():
         f"test accuracy {accuracy:.3f}"
     )
 
-fig, ax = plt.subplots(figsize=(5.2, 3.6), layout="constrained")
-styles = {"plain": "C0", "l2": "C2", "early": "C3"}
-labels_tex = {
-    "plain": r"$\lambda = 0$",
-    "l2": r"$\lambda = 0.01$",
-    "early": r"$\lambda = 0$, stop",
-}
-for name, (history, _) in runs.items():
+# Early stopping draws the same numbers as the plain run until it stops, so
+# its curves would hide the plain ones: it is drawn as the epoch it keeps.
+plain, l2, early = (runs[name][0] for name in ("plain", "l2", "early"))
+best = early.best_epoch
+fig, (ax1, ax2, ax3) = plt.subplots(
+    3, 1, figsize=(5.2, 6.4), layout="constrained", sharex=True
+)
+# The smooth plain curves are drawn over the ragged L2 ones.
+for history, colour, label, z in (
+    (l2, "C2", r"$\lambda = 0.01$", 2),
+    (plain, "C0", r"$\lambda = 0$", 3),
+):
     t = np.arange(1, len(history) + 1)
-    ax.plot(t, history.loss, color=styles[name], linewidth=1, alpha=0.6)
-    ax.plot(
-        t,
-        history.val_loss,
-        "--",
-        color=styles[name],
-        linewidth=1.6,
-        label=labels_tex[name],
-    )
-best = runs["early"][0].best_epoch
-ax.axvline(best, color="C3", linestyle=":", linewidth=1)
-ax.set_yscale("log")
-ax.set_xscale("log")
-ax.set_xlabel(r"$t$")
-ax.set_ylabel(r"$E / n$")
-ax.grid(alpha=0.3, which="both")
-ax.legend()
+    lowest = history.best_epoch
+    line = dict(color=colour, label=label, zorder=z)
+    ax1.plot(t, history.loss, **line)
+    ax2.plot(t, history.val_loss, **line)
+    ax2.plot(lowest, history.val_loss[lowest - 1], "o", color=colour)
+    ax3.plot(t, history.val_accuracy, **line)
+for ax in (ax1, ax2, ax3):
+    ax.axvline(best, color="C3", linestyle=":", linewidth=1.5)
+    ax.grid(alpha=0.3)
+ax1.plot([], [], color="C3", linestyle=":", label=rf"$t = {best}$")
+ax1.set_yscale("log")
+ax1.set_ylabel(r"$E / n$")
+ax1.legend(loc="upper right")
+# The validation loss starts near 5; the panel shows its lowest stretch.
+ax2.set_ylim(0.9 * min(l2.val_loss), 1.5 * min(plain.val_loss))
+ax2.set_ylabel(r"$E / n$")
+ax3.set_ylim(0.5, 1)
+ax3.set_ylabel(r"$acc$")
+ax3.set_xlabel(r"$t$")
+ax3.set_xlim(0, len(plain))
+for ax, letter in zip((ax1, ax2, ax3), "abc"):
+    ax.set_title(f"({letter})", loc="left")
 plt.show()
 
 # %%
-# Solid lines are the training loss, dashed lines the validation loss; the
-# dotted line marks the epoch whose weights early stopping keeps.
+# (a) The training loss, on a logarithmic scale; (b) the validation loss
+# and (c) the validation accuracy, on linear scales, over the same epochs.
+# A dot marks the lowest validation loss of each run. Early stopping (patience
+# 20) runs exactly as the plain run until it stops, 20 epochs after the
+# dotted line, and keeps the weights of the dotted line's epoch.

@@ -49,6 +49,19 @@ show(S_sweep, sr / 2)
 plt.show()
 
 # %%
+# The vertical stripes at the two ends are the chirp switching on and off.
+# The first and last frames reach into the zeros of the padding; the chirp
+# ends in the middle of a fast cycle, and that jump from sound to silence
+# has energy at every frequency. It starts gently, a slow cycle rising from
+# 0, so its first stripe is faint and short.
+
+edges = (S_sweep > -60).mean(axis=0)
+print(
+    f"bins above -60 dB: first frame {edges[0]:.2f}, "
+    f"middle {edges[S_sweep.shape[1] // 2]:.2f}, last {edges[-1]:.2f}"
+)
+
+# %%
 # The pulse train's harmonics all have the same height. At 22 050 Hz a click
 # every 175 samples is exactly 126 clicks a second, so the comb is exact and
 # the gaps between the teeth hold only the Hann window's small leakage.

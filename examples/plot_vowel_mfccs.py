@@ -4,7 +4,7 @@ The same vowel from different voices
 
 Mean MFCCs :math:`c[1] \dots c[12]` of the vowels 아 /a/ (solid) and 이 /i/
 (dashed), each said by ten speakers of the synthetic data set: men, women
-and children, with pitches from about 100 to 330 Hz. The voices differ, but
+and children, whose pitch ranges the legend gives. The voices differ, but
 each vowel keeps its shape, and the two shapes differ: this is what a
 classifier can learn from.
 """
@@ -32,11 +32,32 @@ for wave, label, group, speaker in zip(
         means[label, speaker] = (group, c[1:, 2:-2].mean(axis=1))
 print(len(means), "clips:", sorted({label for label, _ in means}))
 
-fig, ax = plt.subplots(figsize=(5.2, 3.4), layout="constrained")
+# %%
+# The legend names each colour by the pitches of its group's clips, and each
+# line style by its vowel.
+
+pitches = {
+    group: data.f0[[g == group for g in data.groups]] for group in colours
+}
+fig, ax = plt.subplots(figsize=(5.2, 4.0), layout="constrained")
 for (label, _), (group, curve) in means.items():
     style = "-" if label == "a" else "--"
     ax.plot(k, curve, style, color=colours[group], linewidth=1.2)
 ax.axhline(0, color="0.5", linewidth=0.6)
+for group, colour in colours.items():
+    low, high = pitches[group].min(), pitches[group].max()
+    ax.plot([], [], color=colour, label=rf"$f_0$ {low:.0f}–{high:.0f} Hz")
+for label, style in (("a", "-"), ("i", "--")):
+    ax.plot([], [], style, color="0.2", label=f"/{label}/")
+# Three columns, filled down: the colours on the first row, the styles below.
+handles, names = ax.get_legend_handles_labels()
+order = [0, 3, 1, 4, 2]
+fig.legend(
+    [handles[i] for i in order],
+    [names[i] for i in order],
+    loc="outside lower center",
+    ncols=3,
+)
 ax.set_xticks(k)
 ax.set_xlabel(r"$k$")
 ax.set_ylabel(r"$\overline{c[k]}$")
@@ -45,8 +66,9 @@ plt.show()
 
 # %%
 # Colours mark the speaker groups: blue for men, red for women, green for
-# children. The bar over :math:`c[k]` means the average over the frames of a
-# clip. The spread within a vowel comes from the speakers' different
-# vocal-tract lengths and voices. At :math:`k = 2` every /a/ lies below every
-# /i/; at :math:`k = 1` the groups overlap. No single coefficient separates
-# all seven vowels, which is why the classifier looks at all of them at once.
+# children, whose pitch ranges the legend gives. The bar over :math:`c[k]`
+# means the average over the frames of a clip. The spread within a vowel
+# comes from the speakers' different vocal-tract lengths and voices. At
+# :math:`k = 2` every /a/ lies below every /i/; at :math:`k = 1` the groups
+# overlap. No single coefficient separates all seven vowels, which is why
+# the classifier looks at all of them at once.

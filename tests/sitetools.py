@@ -48,6 +48,10 @@ def all_pages() -> list[str]:
     return source_pages() + gallery_pages()
 
 
+# The content column of a 390 px phone: figures are checked for text readable at this
+# width (tests/test_gallery.py) and drawn at least this wide (tests/test_browser.py).
+PHONE_COLUMN_PX = 358
+
 # The widest display equation, table and code block met by the browser test,
 # by (language, viewport width, kind); conftest.py prints them after the run.
 WIDEST_BLOCKS: dict[tuple[str, int, str], dict] = {}

@@ -25,7 +25,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import quote, urlsplit
 
 import pytest
-from sitetools import LANGUAGES, WIDEST_BLOCKS, all_pages, page_source, pages_with_math, source_pages
+from sitetools import LANGUAGES, PHONE_COLUMN_PX, WIDEST_BLOCKS, all_pages, page_source, pages_with_math, source_pages
 
 pytestmark = [pytest.mark.docs, pytest.mark.browser]
 
@@ -199,6 +199,13 @@ def test_every_sound_on_a_page_plays(server, browser, lang, name):
         player.evaluate("a => new Promise(r => a.readyState >= 1 ? r() : a.addEventListener('loadedmetadata', r))")
         duration = player.evaluate("a => a.duration")
         assert duration == pytest.approx(float(player.get_attribute("data-seconds")), abs=0.01)
+        # Each player has its own visible label right above it: a paragraph saying what it
+        # plays, never another player (a row of unlabelled players leaves the reader counting).
+        label = player.evaluate(
+            "a => { const p = a.closest('.audio-clip').previousElementSibling;"
+            " return p && p.tagName === 'P' && p.offsetHeight > 0 ? p.innerText.trim() : null; }"
+        )
+        assert label, f"{lang}/{name}: player {i + 1} has no label paragraph right above it"
 
 
 @pytest.mark.parametrize("start, other", [("en", "ko"), ("ko", "en")])
@@ -426,6 +433,31 @@ def test_blocks_fit_their_column_or_scroll_visibly(server, browser, lang, name):
         if too_wide:
             cut[f"at {width}px, wider than the {column}px column, no scroll cue"] = too_wide
     assert not cut, f"{lang}/{name}: {cut}"
+
+
+# tests/test_gallery.py holds every figure's text to 8 px or more when the figure is
+# drawn across a phone's column, PHONE_COLUMN_PX wide. Here the browser checks that
+# premise: at a 390 px viewport every figure of every page (chapters and gallery) is
+# drawn at least that wide, so no figure is shrunk below the size its text was checked at.
+PHONE_FIGURES = """() => [...document.querySelectorAll(
+    'article figure img, article img.sphx-glr-single-img, article img.sphx-glr-multi-img')]
+  .filter(img => img.getClientRects().length)
+  .map(img => ({src: img.getAttribute('src').split('/').pop(),
+                width: Math.round(img.getBoundingClientRect().width), loaded: img.complete}))"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_figures_are_drawn_across_a_phone_s_column(server, browser, lang):
+    browser.page.set_viewport_size({"width": 390, "height": 844})
+    narrow, seen = [], 0
+    for name in all_pages():
+        page = browser.open(f"{server}/{lang}/{name}.html")
+        for figure in page.evaluate(PHONE_FIGURES):
+            seen += 1
+            if not figure["loaded"] or figure["width"] < PHONE_COLUMN_PX:
+                narrow.append((name, figure))
+    assert seen >= 40
+    assert not narrow, f"{lang}: figures narrower than {PHONE_COLUMN_PX} px at 390 px: {narrow}"
 
 
 def test_figures_are_softened_in_dark_mode(server, browser):

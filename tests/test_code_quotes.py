@@ -62,3 +62,20 @@ def test_the_pages_quote_code():
 def test_a_quoted_function_is_shown_without_its_docstring(page, path, pyobject, lines):
     expected = lines_without_docstring(find(ast.parse(path.read_text(encoding="utf-8")), pyobject))
     assert lines == expected, f"{page}: quote {pyobject} with :lines: {expected}"
+
+
+REST_MARKUP = re.compile(r":(math|func|class|meth|attr|ref|doc|term):`|``")
+
+
+@pytest.mark.parametrize("page, path, pyobject, lines", quotes(), ids=lambda v: str(v) if isinstance(v, str) else "")
+def test_a_quoted_function_shows_no_rest_markup(page, path, pyobject, lines):
+    # What a quote keeps (its def line(s) and code, comments included) reads as Python, not as reST.
+    node = find(ast.parse(path.read_text(encoding="utf-8")), pyobject)
+    start = node.decorator_list[0].lineno if node.decorator_list else node.lineno
+    body = path.read_text(encoding="utf-8").splitlines()[start - 1 : node.end_lineno]
+    kept = []
+    for part in (lines or f"1-{len(body)}").split(","):
+        first, _, last = part.strip().partition("-")
+        kept += body[int(first) - 1 : (int(last) if last else len(body)) if _ else int(first)]
+    marked = [line.strip() for line in kept if REST_MARKUP.search(line)]
+    assert not marked, f"{page}: the quote of {pyobject} shows reST markup: {marked}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import matplotlib
 import numpy as np
 import pytest
-from sitetools import EXAMPLES_DIR, GALLERY_DIR, LANGUAGES, examples
+from sitetools import EXAMPLES_DIR, GALLERY_DIR, LANGUAGES, PHONE_COLUMN_PX, examples
 
 matplotlib.use("Agg")
 
@@ -21,9 +21,25 @@ from matplotlib.text import Text  # noqa: E402
 from matplotlib.transforms import Affine2D  # noqa: E402
 
 import dlaudio  # noqa: E402
-from dlaudio import LSTM, MLP, RNN, chirp, hz_to_mel, quantise, resample, sum_dataset, tone, trace, vowel  # noqa: E402
+from dlaudio import (  # noqa: E402
+    LSTM,
+    MLP,
+    RNN,
+    chirp,
+    hz_to_mel,
+    melspectrogram,
+    mfcc,
+    power_to_db,
+    quantise,
+    resample,
+    sum_dataset,
+    tone,
+    trace,
+    vowel,
+)
 from dlaudio.backprop import mean_abs  # noqa: E402
 from dlaudio.data import worked_example  # noqa: E402
+from dlaudio.vowelset import KOREAN_VOWELS  # noqa: E402
 
 EXAMPLES = examples()
 # The examples of chapters 01-02, held to the figure rules of issue 13 below.
@@ -45,7 +61,6 @@ DIVERGING = {
     "managua",
     "vanimo",
 }
-PHONE_COLUMN_PX = 358  # the content column of a 390 px phone
 
 
 class Runs:
@@ -385,6 +400,11 @@ def test_spectrogram_example_draws_the_chirp_rising_and_the_comb(runs):
     assert len(figures) == 2
     sweep_peaks = ns["freqs"][np.argmax(ns["S_sweep"], axis=0)]
     assert np.all(np.diff(sweep_peaks[2:-2]) >= 0)  # the line only rises
+    # "The jump from sound to silence at the end has energy at every frequency; the start is gentler."
+    edges = ns["edges"]
+    assert np.array_equal(edges, (ns["S_sweep"] > -60).mean(axis=0))
+    assert edges[-1] > 0.9 and edges[len(edges) // 2] < edges[0] < 0.5
+    assert np.array_equal(figures[0].axes[0].collections[0].get_array(), ns["S_sweep"])
     comb = ns["S_pulses"][:, ns["S_pulses"].shape[1] // 2]
     harmonics = [int(np.argmin(np.abs(ns["freqs"] - 126 * h))) for h in range(1, 10)]
     assert np.all(comb[harmonics] > -3)  # every harmonic within 3 dB of the loudest
@@ -399,6 +419,55 @@ def test_vowel_mfccs_separate_a_from_i_at_k_2(runs):
     assert max(c1["a"]) > min(c1["i"])  # "at k = 1 the groups overlap"
 
 
+def test_vowel_mfccs_legend_names_every_colour_and_style(runs):
+    ns, figures = runs["plot_vowel_mfccs"]
+    data = ns["data"]
+    texts = [t.get_text() for t in figures[0].legends[0].get_texts()]
+    ranges = []
+    for group in ("man", "woman", "child"):
+        f0 = data.f0[[g == group for g in data.groups]]
+        ranges.append(rf"$f_0$ {f0.min():.0f}–{f0.max():.0f} Hz")
+    assert sorted(texts) == sorted([*ranges, "/a/", "/i/"])
+    # Each colour in the legend is the colour its group's curves are drawn in.
+    ax = figures[0].axes[0]
+    colours = {line.get_color() for line in ax.lines if len(line.get_xdata()) == 12}
+    assert colours == set(ns["colours"].values())
+
+
+def test_mfcc_example_names_the_vowels_and_leaves_out_c0(runs):
+    ns, figures = runs["plot_mfcc"]
+    assert len(figures) == 1
+    y, speech = ns["y"], ns["speech"]
+    expected = mfcc(y=y, n_mfcc=13, **speech)
+    assert np.array_equal(ns["coefficients"], expected)
+    top, bottom = figures[0].axes[:2]
+    assert np.array_equal(top.collections[0].get_array(), power_to_db(melspectrogram(y=y, **speech), ref=np.max))
+    assert np.array_equal(bottom.collections[0].get_array(), expected[1:])  # c[1] ... c[12]
+    # The vowels are named above the middle of each one's stretch.
+    assert [t.get_text() for t in top.texts] == ["/ɑ/", "/i/", "/u/", "/ɛ/", "/ɔ/"]
+    middles = (np.arange(5) + 0.5) * len(y) / len(ns["vowels"]) / speech["sr"]
+    assert np.allclose([t.get_position()[0] for t in top.texts], middles)
+    # "In every frame c[0] is larger in size than any other coefficient (c[1] comes closest)",
+    # and c[1] is the largest of the rest.
+    assert np.all(np.abs(expected[0]) > np.abs(expected[1:]).max(axis=0))
+    assert np.all(np.argmax(np.abs(expected[1:]), axis=0) == 0)
+
+
+def test_envelope_example_draws_the_rebuilt_frame_and_names_the_formants(runs):
+    ns, figures = runs["plot_envelope"]
+    assert len(figures) == 1
+    ax = figures[0].axes[0]
+    D, c, frame = ns["D"], ns["c"], ns["frame"]
+    for k in (5, 13):
+        (line,) = [line for line in ax.lines if line.get_label().endswith(f"c_{{[:{k}]}}$")]
+        assert np.allclose(line.get_ydata(), D[:k].T @ c[:k])
+    assert np.allclose(D.T @ c, frame)
+    # The dotted lines are the formants the vowel was made with, with one legend entry.
+    dotted = [line for line in ax.lines if line.get_linestyle() == ":"]
+    assert [line.get_xdata()[0] for line in dotted] == ns["formants"]
+    assert r"$F_1, F_2, F_3$" in [t.get_text() for t in ax.get_legend().get_texts()]
+
+
 def test_classifier_example_recognises_held_out_speakers(runs):
     ns, figures = runs["plot_classifier"]
     assert len(figures) == 2
@@ -410,9 +479,26 @@ def test_classifier_example_recognises_held_out_speakers(runs):
         assert {classes[i], classes[j]} in closest
     assert ns["confusion"].sum() == len(ns["test"]) and np.trace(ns["confusion"]) / len(ns["test"]) == ns["accuracy"]
     # The drawn curves are the trainer's own numbers.
-    top = figures[0].axes[0]
-    assert np.array_equal(top.lines[0].get_ydata(), ns["history"].loss)
-    assert np.array_equal(top.lines[1].get_ydata(), ns["history"].val_loss)
+    history = ns["history"]
+    top, bottom = figures[0].axes
+    curves = {ax: {line.get_label(): line for line in ax.lines} for ax in (top, bottom)}
+    assert np.array_equal(curves[top]["x[train]"].get_ydata(), history.loss)
+    assert np.array_equal(curves[top]["x[val]"].get_ydata(), history.val_loss)
+    assert np.array_equal(curves[bottom]["x[train]"].get_ydata(), history.accuracy)
+    assert np.array_equal(curves[bottom]["x[val]"].get_ydata(), history.val_accuracy)
+    # The dot is the test accuracy, at the last epoch; no line without a meaning (the old 0.95).
+    test_dot = curves[bottom]["x[test]"]
+    assert list(test_dot.get_xdata()) == [len(history)] and list(test_dot.get_ydata()) == [ns["accuracy"]]
+    assert len(bottom.lines) == 3 and all(ax.get_legend() for ax in (top, bottom))
+    # The confusion matrix: the vowels by their IPA symbols, whole numbers on the colour bar.
+    matrix, bar = figures[1].axes
+    assert np.array_equal(matrix.images[0].get_array(), ns["confusion"])
+    ipa = [f"/{KOREAN_VOWELS[label][1]}/" for label in ns["classes"]]
+    for axis in (matrix.xaxis, matrix.yaxis):
+        assert [t.get_text() for t in axis.get_ticklabels()] == ipa
+    drawn(figures[1])
+    ticks = [t for t in bar.get_yticks() if bar.get_ylim()[0] <= t <= bar.get_ylim()[1]]
+    assert len(ticks) >= 3 and all(float(t).is_integer() for t in ticks)
 
 
 def test_overfitting_example_shows_what_its_text_says(runs):
@@ -424,6 +510,29 @@ def test_overfitting_example_shows_what_its_text_says(runs):
     # With L2 "the validation loss rises much less"; early stopping stops soon after the best epoch.
     assert l2.val_loss[-1] - min(l2.val_loss) < (plain.val_loss[-1] - min(plain.val_loss)) / 2
     assert early.stopped_early and len(early) == early.best_epoch + 20
+    # "Early stopping runs exactly as the plain run until it stops": so it is drawn as its epoch only.
+    n = len(early)
+    for series in ("loss", "val_loss", "val_accuracy"):
+        assert np.array_equal(getattr(early, series), getattr(plain, series)[:n])
+    # Three panels over a linear epoch axis: training loss, validation loss, validation accuracy.
+    ax1, ax2, ax3 = figures[0].axes
+    assert ax1.get_yscale() == "log" and all(ax.get_xscale() == "linear" for ax in (ax1, ax2, ax3))
+    for ax, series in ((ax1, "loss"), (ax2, "val_loss"), (ax3, "val_accuracy")):
+        curves = {line.get_label(): line.get_ydata() for line in ax.lines if len(line.get_ydata()) > 2}
+        assert np.array_equal(curves[r"$\lambda = 0$"], getattr(plain, series))
+        assert np.array_equal(curves[r"$\lambda = 0.01$"], getattr(l2, series))
+        # The dotted line is the epoch early stopping keeps.
+        dotted = [line for line in ax.lines if line.get_linestyle() == ":" and len(line.get_xdata()) == 2]
+        assert [line.get_xdata()[0] for line in dotted] == [early.best_epoch]
+    # A dot marks each run's lowest validation loss.
+    dots = sorted((line.get_xdata()[0], line.get_ydata()[0]) for line in ax2.lines if line.get_marker() == "o")
+    assert dots == sorted((h.best_epoch, min(h.val_loss)) for h in (plain, l2))
+    # One legend names every line.
+    assert [t.get_text() for t in ax1.get_legend().get_texts()] == [
+        r"$\lambda = 0.01$",
+        r"$\lambda = 0$",
+        f"$t = {early.best_epoch}$",
+    ]
 
 
 def test_deep_stack_example_draws_the_library_s_traces(runs):
