@@ -14,7 +14,7 @@ draws it beside the deep sigmoid network of chapter 02-1.
 # standardised numbers (the size of an MFCC frame) into :math:`H = 32`
 # units, and receives the same random error at its last hidden state.
 # ``through_time`` keeps the error of every step; ``sizes`` gives its mean
-# length over the samples, and we divide by its value at the last step, so
+# length over the sequences, and we divide by its value at the last step, so
 # that entry :math:`k` is the share of the error left :math:`k` steps back.
 
 import matplotlib.pyplot as plt

@@ -111,7 +111,7 @@ plt.show()
 # at its loudest), then the input gate, the forget gate, the candidate, the
 # output gate and the cell, each unit :math:`j` a row. While the formants of
 # 야 glide (the first steps), the candidate :math:`g` changes from step to
-# step and the cell fills. Once the clip is over, the input gates fall (0.81
-# on average during the clip, 0.37 after it) and the forget gates rise
-# (from 0.70 to 0.92): little new comes in, and the cell holds what it
+# step and the cell fills. Once the clip is over, the input gates fall (0.77
+# on average during the clip, 0.44 after it) and the forget gates rise
+# (from 0.77 to 0.87): little new comes in, and the cell holds what it
 # heard until the last step, where the dense layer reads :math:`h_T`.
