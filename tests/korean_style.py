@@ -106,6 +106,15 @@ PARTICLES = (
     "라는",
     "이라고",
     "라고",
+    "에만",
+    "에도",
+    "에서도",
+    "이므로",
+    "이라면",
+    "이어야",
+    "이지만",
+    "과의",
+    "와의",
 )
 # After an ordinary Hangul word only particles that can never begin a word
 # of their own count ("이" and "가" can: "이 함수", "가장").

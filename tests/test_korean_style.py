@@ -79,6 +79,7 @@ def test_each_term_is_glossed_at_most_once_per_page(path):
         ("$n$ 이하의 값", []),
         ("**$\\cdot$ (행렬 곱)** 은", ["** 은"]),
         ("**역전파**는", []),
+        ("가중합 $h$ 에만 들어가고 **$E$** 이므로", ["$ 에만", "** 이므로"]),
     ],
 )
 def test_the_particle_rule_on_examples(text, separated):
