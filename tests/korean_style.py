@@ -279,6 +279,16 @@ def number_before_counter(text: str) -> list[str]:
     return [m.group(0) for m in _COUNTER.finditer(prose(text))]
 
 
+# A glossary link already leads to the English term: "{term}`합성곱 <convolution>`(convolution)"
+# says it twice. An abbreviation after the link, (MLP) or (DFT), is not a gloss.
+_LINK_GLOSS = re.compile(r"\{term\}`[^`<]*<([^>`]+)>`\(([A-Za-z][A-Za-z' -]*)\)")
+
+
+def glossed_links(text: str) -> list[str]:
+    """English glosses right after a glossary link to the same term."""
+    return [m.group(0) for m in _LINK_GLOSS.finditer(text) if m.group(2).lower() == headword(m.group(1)).lower()]
+
+
 def english_only(text: str) -> bool:
     """A translation with no Hangul at all: for alt text, a screen reader would read English."""
     return not re.search(f"[{HANGUL}]", text)
@@ -347,6 +357,7 @@ def catalog_faults(path: Path, entries) -> dict[str, list[str]]:
         faults["English-only alt text"] += [text] if msgid in alts and english_only(text) else []
         faults["particle set apart"] += separated_particles(text)
         faults["transliteration glossed"] += transliteration_glosses(text)
+        faults["gloss after a glossary link"] += glossed_links(text)
     faults["gloss repeated in one catalog"] = repeated_glosses(entry.msgstr for entry in entries)
     return faults
 
@@ -364,6 +375,7 @@ RULES = (
     "English-only alt text",
     "particle set apart",
     "transliteration glossed",
+    "gloss after a glossary link",
     "gloss repeated in one catalog",
 )
 

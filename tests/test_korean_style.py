@@ -26,6 +26,7 @@ from korean_style import (
     equation_heading,
     error_copula,
     fault_counts,
+    glossed_links,
     heading_msgids,
     number_before_counter,
     question_endings,
@@ -198,3 +199,10 @@ def test_alt_text_is_korean():
     assert english_only("plot dct basis") and not english_only("DCT 기저: 행 다섯 개")
     alts = alt_msgids()
     assert any(alt.startswith("On a logarithmic scale, the mean length of the delta") for alt in alts)
+
+
+def test_a_glossary_link_is_not_glossed_again():
+    assert glossed_links("{term}`합성곱 <convolution>`(convolution)을") == ["{term}`합성곱 <convolution>`(convolution)"]
+    # An abbreviation is not the English term.
+    assert glossed_links("{term}`다층 퍼셉트론 <multilayer perceptron (MLP)>`(MLP)") == []
+    assert glossed_links("{term}`합성곱 <convolution>`을") == []
