@@ -1,7 +1,7 @@
 """An ``audio`` directive: compute a sound with dlaudio at build time and put a player on the page.
 
-No package does this: the sounds are the output of the course's own code, made
-when the page is built, so a page and its sound cannot drift apart. In MyST::
+No package does this: the sounds are the output of the course's own code, made when the page is built, so a page and
+its sound cannot drift apart. In MyST::
 
     ```{audio}
     :name: chirp
@@ -9,9 +9,9 @@ when the page is built, so a page and its sound cannot drift apart. In MyST::
     sr = 16000
     ```
 
-The body is Python run with ``np`` and ``dlaudio`` imported; it leaves the
-samples in ``y`` and the sample rate in ``sr``. The clip is written as a 16-bit
-WAV file beside the built pages, so the player works offline, in every language.
+The body is Python run with ``np`` and ``dlaudio`` imported; it leaves the samples in ``y`` and the sample rate in
+``sr``. The clip is written as a 16-bit WAV file beside the built pages, so the player works offline, in every
+language.
 """
 
 from __future__ import annotations

@@ -1,11 +1,9 @@
 """The library's wheel served with the site, so a reader can install what the pages run.
 
-The project is on no package index, and Sphinx cannot build a wheel: at the
-start of every HTML build the project's own build backend (setuptools) builds
-it, offline, into the root of the site. Pages link to it with the role
-``{wheel}`dlaudio``` and show its ``pip install`` line with the directive
-``{install-command}``; the footer (``docs/_templates/page.html``, through
-conf.py's ``html_context``) and the notebooks' first cell name it too.
+The project is on no package index, and Sphinx cannot build a wheel: at the start of every HTML build the project's own
+build backend (setuptools) builds it, offline, into the root of the site. Pages link to it with the role
+``{wheel}`dlaudio``` and show its ``pip install`` line with the directive ``{install-command}``; the footer
+(``docs/_templates/page.html``, through conf.py's ``html_context``) and the notebooks' first cell name it too.
 """
 
 from __future__ import annotations
@@ -49,8 +47,8 @@ def build_wheel(out_dir: Path, root: Path = ROOT) -> Path:
     """Build the library's wheel into ``out_dir`` with its build backend, offline, and return its path."""
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        # From a copy: the backend writes build/ and *.egg-info beside the
-        # sources, and builds running side by side must not share them.
+        # From a copy: the backend writes build/ and *.egg-info beside the sources, and builds running side by side
+        # must not share them.
         for name in ("pyproject.toml", "README.md"):
             shutil.copy2(root / name, tmp)
         shutil.copytree(root / "src", Path(tmp) / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))

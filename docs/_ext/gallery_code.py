@@ -1,15 +1,13 @@
 """The gallery in the reader's language and in the course's order; sphinx-gallery does neither.
 
-* **Translated.** In a translated build (``-D language=ko``), sphinx-gallery
-  runs copies of the examples with their words translated: the docstring and
-  text blocks from the example's page catalog (``auto_examples/<name>.po``),
-  code comments and printed strings from the code catalog
-  (``gallery-code.po``). So the page, the printed output and the downloads
-  (``.py``, ``.ipynb``, ``.zip``) are in the reader's language; the code, hence
-  every figure, is the same. A missing translation is a warning.
+* **Translated.** In a translated build (``-D language=ko``), sphinx-gallery runs copies of the examples with
+  their words translated: the docstring and text blocks from the example's page catalog
+  (``auto_examples/<name>.po``), code comments and printed strings from the code catalog (``gallery-code.po``).
+  So the page, the printed output and the downloads (``.py``, ``.ipynb``, ``.zip``) are in the reader's
+  language; the code, hence every figure, is the same. A missing translation is a warning.
 * **Thumbnails with alt text**: the title each shows (sphinx-gallery leaves it empty).
-* **In course order** (conf.py's ``within_subsection_order``): by the first
-  chapter of the home page's toctree that shows each example.
+* **In course order** (conf.py's ``within_subsection_order``): by the first chapter of the home page's toctree
+  that shows each example.
 
 Run as a script, it writes the code catalog's template (``make update-po``)::
 
@@ -42,25 +40,24 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 WIDTH = 79  # the scripts' line length (tests/test_gallery.py)
-# sphinx-gallery's text blocks: a "# %%" line (or a line of 20 or more "#"),
-# then the comment lines that follow it without a break.
+# sphinx-gallery's text blocks: a "# %%" line (or 20 or more "#"), then the comment lines that follow without a break.
 TEXT_BLOCK_HEADER = re.compile(r"# ?%%|#{20,}")
 CONFIG_COMMENT = re.compile(r"#\s*sphinx_gallery_")  # settings, not words
 LETTER = re.compile(r"[^\W\d_]")  # in any script: a comment or string without one has no words
 SECTION_UNDERLINE = re.compile(r"([=\-~^\"'`#*+.:_<>])\1*")
 LITERAL = re.compile(r"([A-Za-z]*)('''|\"\"\"|'|\")(.*)\2", re.S)
-# A word for line wrapping: inline markup and reST's escaped space ("`h`\ 를")
-# stay whole, so a line never breaks inside them.
+# A word for line wrapping: inline markup and reST's escaped space ("`h`\ 를") stay whole, so a line never breaks
+# inside them.
 WORD = re.compile(r"(?:``.*?``|`[^`]*`|\\ |\S)+")
-# A word that would start a list, quote or heading at the head of a line (in
-# the notebook's Markdown too) is kept on the line before.
+# A word that would start a list, quote or heading at the head of a line (in the notebook's Markdown too) is kept on
+# the line before.
 BLOCK_START = re.compile(r"[-+*>#]|\d+[.)]")
 NOTEBOOK_CELLS = ("first_notebook_cell", "last_notebook_cell")  # sphinx-gallery settings
 FSTRING_START = getattr(tokenize, "FSTRING_START", None)  # Python 3.12+
 FSTRING_END = getattr(tokenize, "FSTRING_END", None)
 CODE_CATALOG = "gallery-code.po"
-# reST's escaped space glues a particle to inline markup (":math:`h`\ 를");
-# Markdown has no such escape, so the notebooks drop it.
+# reST's escaped space glues a particle to inline markup (":math:`h`\ 를"); Markdown has no such escape, so the
+# notebooks drop it.
 ESCAPED_SPACE = re.compile(r"(?<=[`$*])\\ ")
 logger = logging.getLogger(__name__)
 UNTRANSLATED = "%s: no translation of %r in %s; run `make update-po` and translate it"
@@ -167,8 +164,8 @@ def code_messages(source: str) -> list[str]:
 def translate(source: str, text: Translate, code: Translate) -> str:
     """The script with its words translated, its code untouched.
 
-    ``text`` translates the docstring's and text blocks' paragraphs and titles, ``code`` a comment
-    paragraph or a printed string.
+    ``text`` translates the docstring's and text blocks' paragraphs and titles, ``code`` a comment paragraph or a
+    printed string.
     """
     edits = []
     for place in places(source):
@@ -335,8 +332,8 @@ def _translate_gallery(app: Sphinx) -> None:
         return
     conf = app.config.sphinx_gallery_conf
     catalogs = Path(app.srcdir, app.config.locale_dirs[0], app.config.language, "LC_MESSAGES")
-    # With the doctrees: Sphinx's build data, outside the pages even when the doctrees
-    # sit inside the output folder (sphinx-build without -d, as on Read the Docs).
+    # With the doctrees: Sphinx's build data, outside the pages even when the doctrees sit inside the output folder
+    # (sphinx-build without -d, as on Read the Docs).
     root = Path(app.doctreedir) / "translated-gallery"
     conf["examples_dirs"] = [
         translate_examples(Path(app.srcdir, examples).resolve(), root / gallery_dir, catalogs, gallery_dir)

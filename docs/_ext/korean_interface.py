@@ -1,16 +1,14 @@
 """The site's interface in Korean where Sphinx's gettext catalog (``sphinx.po``) cannot reach.
 
-* sphinx-copybutton's tooltips come from a table with no Korean:
-  ``ko-copybutton.js``, loaded right after ``copybutton.js``, adds one.
-* The Python domain writes the index entry "module; dlaudio.mel" in English:
-  :class:`TranslatePairIndexTypes` translates the type word ("모듈").
-* The search page's summary is patched by ``ko-search-summary.js``, after
-  Sphinx's ``translations.js``.
-* furo labels each sidebar switch "Toggle navigation of <title>" in Python:
-  :func:`translate_navigation_labels` translates the label.
+* sphinx-copybutton's tooltips come from a table with no Korean: ``ko-copybutton.js``, loaded right after
+  ``copybutton.js``, adds one.
+* The Python domain writes the index entry "module; dlaudio.mel" in English: :class:`TranslatePairIndexTypes`
+  translates the type word ("모듈").
+* The search page's summary is patched by ``ko-search-summary.js``, after Sphinx's ``translations.js``.
+* furo labels each sidebar switch "Toggle navigation of <title>" in Python: :func:`translate_navigation_labels`
+  translates the label.
 
-(furo's template strings are translated by ``docs/_templates/page.html``.) The
-English build is unchanged.
+(furo's template strings are translated by ``docs/_templates/page.html``.) The English build is unchanged.
 """
 
 from __future__ import annotations

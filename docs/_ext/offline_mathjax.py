@@ -1,9 +1,8 @@
 """Serve a trimmed copy of MathJax 3 with the site, so equations render with no network.
 
-Sphinx loads MathJax from a CDN. The package sphinx-mathjax-offline ships
-MathJax 3, but its own extension copies all of it (50 MB) into every build;
-this one copies the parts a CHTML page with TeX input loads and points
-``mathjax_path`` at them.
+Sphinx loads MathJax from a CDN. The package sphinx-mathjax-offline ships MathJax 3, but its own extension copies all
+of it (50 MB) into every build; this one copies the parts a CHTML page with TeX input loads and points ``mathjax_path``
+at them.
 """
 
 from __future__ import annotations
@@ -46,12 +45,9 @@ def _copy_after_build(app: Sphinx, exception: Exception | None) -> None:
         copy_parts(mathjax_source(), Path(app.outdir) / "_static", app.config.offline_mathjax_parts)
 
 
-def _point_sphinx_at_the_copy(app: Sphinx, config) -> None:  # the copy and its path, set in one place
-    config.mathjax_path = f"mathjax/{ENTRY}"
-
-
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("offline_mathjax_parts", DEFAULT_PARTS, "html")
-    app.connect("config-inited", _point_sphinx_at_the_copy)
+    # The copy and the path Sphinx loads it from, set in one place.
+    app.connect("config-inited", lambda app, config: setattr(config, "mathjax_path", f"mathjax/{ENTRY}"))
     app.connect("build-finished", _copy_after_build)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
