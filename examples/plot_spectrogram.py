@@ -44,7 +44,7 @@ def show(S_db, y_max):
 
 sweep = chirp(100, 8000, 2.0, sr)
 S_sweep = spectrogram_db(sweep)
-print("chirp:", S_sweep.shape[1], "frames of", S_sweep.shape[0], "bins")
+print(f"chirp: {S_sweep.shape[1]} frames of {S_sweep.shape[0]} bins")
 show(S_sweep, sr / 2)
 plt.show()
 
@@ -68,6 +68,6 @@ print(
 
 pulses = pulse_train(126, 1.0, sr)
 S_pulses = spectrogram_db(pulses)
-print("pulse train:", S_pulses.shape[1], "frames")
+print(f"pulse train: {S_pulses.shape[1]} frames")
 show(S_pulses, 2000)
 plt.show()

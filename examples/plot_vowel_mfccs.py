@@ -30,7 +30,7 @@ for wave, label, group, speaker in zip(
     if label in ("a", "i"):
         c = mfcc(y=wave, sr=data.sr, **speech)
         means[label, speaker] = (group, c[1:, 2:-2].mean(axis=1))
-print(len(means), "clips:", sorted({label for label, _ in means}))
+print(f"{len(means)} clips, vowels {sorted({label for label, _ in means})}")
 
 # %%
 # The legend names each colour by the pitches of its group's clips, and each
