@@ -279,6 +279,17 @@ def number_before_counter(text: str) -> list[str]:
     return [m.group(0) for m in _COUNTER.finditer(prose(text))]
 
 
+# Emphasis cannot close after punctuation when a letter follows: in "**{term}`데시벨 <decibel>`**로" or
+# "**$W$**이므로" the asterisks are printed and nothing is bold (CommonMark's flanking rule; reST's end-string
+# rule likewise). The particle goes inside: "**{term}`데시벨 <decibel>`로**".
+_UNCLOSED_BOLD = re.compile(r"[`$)]\*\*[가-힣]+")
+
+
+def unclosed_bold(text: str) -> list[str]:
+    """Bold whose closing asterisks follow a backtick, dollar or bracket and precede a Korean particle."""
+    return _UNCLOSED_BOLD.findall(text)
+
+
 # A glossary link already leads to the English term: "{term}`합성곱 <convolution>`(convolution)"
 # says it twice. An abbreviation after the link, (MLP) or (DFT), is not a gloss.
 _LINK_GLOSS = re.compile(r"\{term\}`[^`<]*<([^>`]+)>`\(([A-Za-z][A-Za-z' -]*)\)")
@@ -358,6 +369,7 @@ def catalog_faults(path: Path, entries) -> dict[str, list[str]]:
         faults["particle set apart"] += separated_particles(text)
         faults["transliteration glossed"] += transliteration_glosses(text)
         faults["gloss after a glossary link"] += glossed_links(text)
+        faults["bold that cannot close"] += unclosed_bold(text)
     faults["gloss repeated in one catalog"] = repeated_glosses(entry.msgstr for entry in entries)
     return faults
 
@@ -376,6 +388,7 @@ RULES = (
     "particle set apart",
     "transliteration glossed",
     "gloss after a glossary link",
+    "bold that cannot close",
     "gloss repeated in one catalog",
 )
 

@@ -34,6 +34,7 @@ from korean_style import (
     separated_particles,
     training_as_process,
     transliteration_glosses,
+    unclosed_bold,
 )
 from sitetools import ROOT
 
@@ -206,3 +207,8 @@ def test_a_glossary_link_is_not_glossed_again():
     # An abbreviation is not the English term.
     assert glossed_links("{term}`다층 퍼셉트론 <multilayer perceptron (MLP)>`(MLP)") == []
     assert glossed_links("{term}`합성곱 <convolution>`을") == []
+
+
+def test_bold_closes_before_a_particle():
+    assert unclosed_bold("**{term}`데시벨 <decibel>`**로 셉니다, **$W$**이므로") == ["`**로", "$**이므로"]
+    assert unclosed_bold("**{term}`데시벨 <decibel>`로** 셉니다, **굵게**는, **$W$** 입니다") == []
