@@ -87,7 +87,7 @@ def softmax(h):
     """Row-wise softmax, :math:`a_k = e^{h_k} / \\sum_j e^{h_j}`: each row of ``h`` becomes probabilities.
 
     Every entry is in [0, 1] and every row sums to 1 (within rounding), for
-    a batch of rows ``(n_samples, n_outputs)`` or a single row. The row's
+    a batch of rows ``(n_examples, n_outputs)`` or a single row. The row's
     largest ``h`` is subtracted before the exponential: the quotient is the
     same (:math:`e^{-m}` cancels), but no exponent is then above 0, so
     nothing overflows, and the largest term is :math:`e^0 = 1`, so the sum is

@@ -1,7 +1,7 @@
 """Chapter 02-1: forward and backward passes in the course's notation.
 
-Samples are rows and a batch is a matrix of rows, so every formula below holds
-for one sample (a batch of one) and for a batch alike. With layers
+Examples are rows and a batch is a matrix of rows, so every formula below holds
+for one example (a batch of one) and for a batch alike. With layers
 :math:`l = 0, \\dots, L` (layer 0 is the input) and weights :math:`W_l` mapping
 layer :math:`l` to layer :math:`l + 1`:
 
@@ -71,7 +71,7 @@ def with_bias(a):
     Parameters
     ----------
     a : numpy.ndarray
-        The activations, one row per sample.
+        The activations, one row per example.
 
     Returns
     -------
@@ -95,7 +95,7 @@ def units(a, bias):
     Parameters
     ----------
     a : numpy.ndarray
-        The activations, one row per sample.
+        The activations, one row per example.
     bias : bool
         Whether ``a`` ends in the column of 1s.
 
@@ -114,7 +114,7 @@ def output_error(y, a_out):
     Parameters
     ----------
     y : numpy.ndarray
-        The targets, one row per sample.
+        The targets, one row per example.
     a_out : numpy.ndarray
         The network's output :math:`a_L`, shaped like ``y``.
 
@@ -132,7 +132,7 @@ def output_slope(a_out, output="sigmoid"):
     - ``"sigmoid"`` output, loss :math:`E = \\frac12 \\sum (y - a)^2`:
       ``sigmoid_slope(a_out)``, :math:`\\sigma'(h_L) = a_L (1 - a_L)`.
     - ``"softmax"`` output, cross-entropy loss :math:`E = -\\sum y \\log a`:
-      ``1``. For one sample, :math:`\\log a_k = h_k - \\log \\sum_j e^{h_j}`,
+      ``1``. For one example, :math:`\\log a_k = h_k - \\log \\sum_j e^{h_j}`,
       so :math:`-\\partial E / \\partial h_k = y_k - a_k \\sum_j y_j = y_k - a_k`
       when the targets sum to 1 (one-hot rows). That is :math:`\\mathrm{error}_L`
       itself: the softmax's slope and the derivative of the log cancel,
@@ -172,7 +172,7 @@ def delta(error, slope):
     Parameters
     ----------
     error : numpy.ndarray
-        The error of the layer's units, one row per sample.
+        The error of the layer's units, one row per example.
     slope : numpy.ndarray or float
         :math:`\\sigma'`, shaped like ``error``, or one number.
 
@@ -193,16 +193,16 @@ def deriv(a_prev, delta_next, out=None):
     """:math:`\\mathrm{Deriv} = a^T \\cdot \\delta`: the update for the weights between two layers.
 
     Entry ``[i, j]`` is input activation ``i`` times delta ``j``; for a batch
-    the matrix product also sums the per-sample updates. ``out``, if given,
+    the matrix product also sums the per-example updates. ``out``, if given,
     is a C-contiguous array of the right shape and dtype that receives the
     result (the trainer reuses one per layer instead of allocating anew).
 
     Parameters
     ----------
     a_prev : numpy.ndarray
-        The activations of the layer below, one row per sample.
+        The activations of the layer below, one row per example.
     delta_next : numpy.ndarray
-        The deltas of the layer above, one row per sample.
+        The deltas of the layer above, one row per example.
     out : numpy.ndarray, optional
         Where to write the result.
 
@@ -230,7 +230,7 @@ def relay_error(delta_next, W, bias=False):
     Parameters
     ----------
     delta_next : numpy.ndarray
-        The deltas of the layer above, one row per sample.
+        The deltas of the layer above, one row per example.
     W : numpy.ndarray
         The weights between the two layers.
     bias : bool
@@ -239,7 +239,7 @@ def relay_error(delta_next, W, bias=False):
     Returns
     -------
     numpy.ndarray
-        The error of the layer below, one row per sample.
+        The error of the layer below, one row per example.
     """
     return np.dot(delta_next, (W[:-1] if bias else W).T)
 
@@ -387,9 +387,9 @@ def trace(net, x, y, l2=0.0) -> Trace:
     net : MLP or Sequential
         The network; it is not changed.
     x : array_like
-        The inputs, one sample or a batch of rows.
+        The inputs, one example or a batch of rows.
     y : array_like
-        The targets, one row per sample.
+        The targets, one row per example.
     l2 : float
         The weight decay :math:`\\lambda \\ge 0` included in ``deriv``.
 
@@ -475,7 +475,7 @@ def mean_abs(values: dict) -> dict:
 
 
 def row_norms(values: dict) -> dict:
-    """``{l: mean over samples of ||values[l]||}``, the Euclidean length of each sample's row.
+    """``{l: mean over examples of ||values[l]||}``, the Euclidean length of each example's row.
 
     Parameters
     ----------
@@ -509,7 +509,7 @@ def relay_bounds(t) -> dict:
     Returns
     -------
     dict
-        The mean over samples of the right-hand side, by hidden layer
+        The mean over examples of the right-hand side, by hidden layer
         :math:`l = 1 \\dots L-1`.
     """
 

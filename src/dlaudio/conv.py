@@ -9,7 +9,7 @@ the dense layer's product on those rows:
 step           dense layer                     convolution layer
 =============  ==============================  =========================================
 forward        :math:`h = a \\cdot W`           :math:`h = \\mathrm{cols}(a) \\cdot W`
-rows           one per sample                  one per sample and output position
+rows           one per example                  one per example and output position
 :math:`W`      :math:`(n_{in} [+1], n_{out})`  :math:`(C_{in} k_h k_w [+1], C_{out})`
 Deriv          :math:`a^T \\cdot \\delta`        :math:`\\mathrm{cols}^T \\cdot \\delta`
 relayed error  :math:`\\delta \\cdot W^T`        :math:`\\mathrm{col2im}(\\delta \\cdot W^T)`
@@ -24,17 +24,17 @@ flipped); with learned kernels the difference is only a relabelling.
 Layouts
 -------
 - **At the network's edge, rows.** The data pipeline (shuffling, splits,
-  ``Standardizer``) passes one sample per row, so the first ``Conv2d`` takes
+  ``Standardizer``) passes one example per row, so the first ``Conv2d`` takes
   rows of :math:`C \\cdot H \\cdot W` numbers, each the C-order flattening of a
   ``(C, H, W)`` stack (for one channel, a spectrogram ``(n_mels, n_frames)``
   flattened band by band), and reads them through a view, no copy. It needs
   ``in_shape=(C, H, W)`` to know how. ``Flatten`` hands rows in the same
   ``(C, H, W)`` order (PyTorch's) to the ``Dense`` layers of a classifier.
 - **Between the layers, channel by channel.** Convolution and pooling layers
-  hand each other 4-D *maps* ``(C, N, H, W)``: channel first, then sample.
+  hand each other 4-D *maps* ``(C, N, H, W)``: channel first, then example.
   The layer computes :math:`h = \\mathrm{cols} \\cdot W` as its transpose
   :math:`h^T = W^T \\cdot \\mathrm{cols}^T`, one row per output channel and
-  one column per ``(sample, y, x)``: that *is* a ``(C_out, N, H_out, W_out)``
+  one column per ``(example, y, x)``: that *is* a ``(C_out, N, H_out, W_out)``
   array, with no transpose or copy, and it is the layout whose windows the
   next layer's im2col copies in the longest contiguous runs. ``ReLU``,
   ``Tanh`` and ``Dropout`` act element by element on any shape.
@@ -92,7 +92,7 @@ class Conv2d:
         Whether each output channel has a bias: the last row of :math:`W`,
         the weight of a constant input 1 appended to every window.
     in_shape : (int, int, int), optional
-        ``(C, H, W)`` of one sample. Needed by the first layer of a network,
+        ``(C, H, W)`` of one example. Needed by the first layer of a network,
         which takes rows of ``C * H * W`` numbers (the C-order flattening of
         ``(C, H, W)``), and by ``n_in`` and ``n_out``; a layer that gets maps
         ``(C, N, H, W)`` reads the sizes from them.
@@ -193,21 +193,21 @@ class Conv2d:
 
     @property
     def n_in(self) -> int:
-        """Numbers per input sample, :math:`C \\cdot H \\cdot W` (needs ``in_shape``)."""
+        """Numbers per input example, :math:`C \\cdot H \\cdot W` (needs ``in_shape``)."""
         if self.in_shape is None:
             raise ValueError("n_in needs in_shape=(C, H, W)")
         return int(np.prod(self.in_shape))
 
     @property
     def out_shape(self):
-        """``(C_out, H_out, W_out)`` of one sample (needs ``in_shape``)."""
+        """``(C_out, H_out, W_out)`` of one example (needs ``in_shape``)."""
         if self.in_shape is None:
             raise ValueError("out_shape needs in_shape=(C, H, W)")
         return (self.c_out, *self._out_hw(*self.in_shape[1:]))
 
     @property
     def n_out(self) -> int:
-        """Numbers per output sample, :math:`C_{out} H_{out} W_{out}` (needs ``in_shape``)."""
+        """Numbers per output example, :math:`C_{out} H_{out} W_{out}` (needs ``in_shape``)."""
         return int(np.prod(self.out_shape))
 
     @property
@@ -276,7 +276,7 @@ class Conv2d:
         Returns
         -------
         numpy.ndarray
-            ``(N * H_out * W_out, C_in * kh * kw [+ 1])``, one row per sample
+            ``(N * H_out * W_out, C_in * kh * kw [+ 1])``, one row per example
             and output position (``trace`` and ``Sequential.activations``
             show it).
         """

@@ -25,9 +25,9 @@ def sum_dataset(n_samples=1000, rng=None):
     Returns
     -------
     x : numpy.ndarray
-        The pairs, shape ``(n_samples, 2)``.
+        The pairs, shape ``(n_examples, 2)``.
     y : numpy.ndarray
-        Their sums, shape ``(n_samples, 1)``.
+        Their sums, shape ``(n_examples, 1)``.
 
     Examples
     --------
@@ -80,7 +80,7 @@ def order_dataset(n_samples=200, steps=10, features=4, noise=0.3, rng=None):
     noise (standard deviation ``noise``), with two patterns added at two
     random different steps: :math:`A = [1, -1, 1, -1, \\dots]` and
     :math:`B = [1, 1, \\dots]`. The class is 0 when :math:`A` comes first
-    and 1 when :math:`B` does, half the samples each. Both classes hold the
+    and 1 when :math:`B` does, half the examples each. Both classes hold the
     same two patterns, so the mean of a sequence's frames has the same
     distribution in both: a network that sees only the frame mean is at
     chance, one that reads the frames in order is not.
@@ -101,10 +101,10 @@ def order_dataset(n_samples=200, steps=10, features=4, noise=0.3, rng=None):
     Returns
     -------
     x : numpy.ndarray
-        ``(n_samples, steps * features)``: each sequence as one row, frame
+        ``(n_examples, steps * features)``: each sequence as one row, frame
         after frame (``dlaudio.recurrent.sequence_rows``).
     labels : numpy.ndarray
-        ``(n_samples,)`` class indices, 0 or 1.
+        ``(n_examples,)`` class indices, 0 or 1.
 
     Examples
     --------

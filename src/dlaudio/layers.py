@@ -1,6 +1,6 @@
 """Layers: each step of a network as a small object with a forward and a backward pass.
 
-Samples are rows, so a batch is a matrix of rows, and every layer computes
+Examples are rows, so a batch is a matrix of rows, and every layer computes
 one line of the course's table on the whole batch at once:
 
 .. list-table::
@@ -105,12 +105,12 @@ class Dense:
         Parameters
         ----------
         a : numpy.ndarray
-            The activations of the layer below, one row per sample.
+            The activations of the layer below, one row per example.
 
         Returns
         -------
         h : numpy.ndarray
-            The weighted sums, one row per sample.
+            The weighted sums, one row per example.
         a : numpy.ndarray
             The cache for ``backward``: ``a`` as multiplied, with its column
             of 1s when the layer has a bias.
@@ -128,7 +128,7 @@ class Dense:
         Parameters
         ----------
         delta : numpy.ndarray
-            :math:`\\delta` of this layer's units, one row per sample.
+            :math:`\\delta` of this layer's units, one row per example.
         a : numpy.ndarray
             The cache of ``forward``: the input as multiplied.
         relay : bool
@@ -161,7 +161,7 @@ class Sigmoid:
         Parameters
         ----------
         h : numpy.ndarray
-            The weighted sums, one row per sample.
+            The weighted sums, one row per example.
 
         Returns
         -------
@@ -179,7 +179,7 @@ class Sigmoid:
         Parameters
         ----------
         error : numpy.ndarray
-            The error of this layer's units, one row per sample.
+            The error of this layer's units, one row per example.
         a : numpy.ndarray
             The cache of ``forward``: the activations.
         relay : bool
@@ -210,7 +210,7 @@ class ReLU:
         Parameters
         ----------
         h : numpy.ndarray
-            The weighted sums, one row per sample.
+            The weighted sums, one row per example.
 
         Returns
         -------
@@ -228,7 +228,7 @@ class ReLU:
         Parameters
         ----------
         error : numpy.ndarray
-            The error of this layer's units, one row per sample.
+            The error of this layer's units, one row per example.
         a : numpy.ndarray
             The cache of ``forward``: the activations.
         relay : bool
@@ -254,7 +254,7 @@ class Tanh:
         Parameters
         ----------
         h : numpy.ndarray
-            The weighted sums, one row per sample.
+            The weighted sums, one row per example.
 
         Returns
         -------
@@ -272,7 +272,7 @@ class Tanh:
         Parameters
         ----------
         error : numpy.ndarray
-            The error of this layer's units, one row per sample.
+            The error of this layer's units, one row per example.
         a : numpy.ndarray
             The cache of ``forward``: the activations.
         relay : bool
@@ -298,7 +298,7 @@ class Dropout:
     scaled, each weighted sum has the same mean as in training. The mask
     :math:`m` (0, or :math:`1/(1 - p)`) multiplies the activations forward
     and the error backward: a dropped unit gets no error and its weights
-    no Deriv for that sample.
+    no Deriv for that example.
 
     Parameters
     ----------
@@ -342,7 +342,7 @@ class Dropout:
         Parameters
         ----------
         a : numpy.ndarray
-            The activations of the layer below, one row per sample.
+            The activations of the layer below, one row per example.
 
         Returns
         -------
@@ -367,7 +367,7 @@ class Dropout:
         Parameters
         ----------
         error : numpy.ndarray
-            The error of this layer's outputs, one row per sample.
+            The error of this layer's outputs, one row per example.
         m : numpy.ndarray or None
             The cache of ``forward``: the mask, or ``None``.
         relay : bool
@@ -407,7 +407,7 @@ class SoftmaxCrossEntropy:
         Parameters
         ----------
         h : numpy.ndarray
-            The weighted sums of the output layer, one row per sample.
+            The weighted sums of the output layer, one row per example.
 
         Returns
         -------
@@ -425,7 +425,7 @@ class SoftmaxCrossEntropy:
         Parameters
         ----------
         error : numpy.ndarray
-            :math:`\\mathrm{error}_L = y - a_L`, one row per sample.
+            :math:`\\mathrm{error}_L = y - a_L`, one row per example.
         cache : tuple of numpy.ndarray
             The cache of ``forward``, ``(h, a)``.
         relay : bool
@@ -444,7 +444,7 @@ class SoftmaxCrossEntropy:
         Parameters
         ----------
         y : numpy.ndarray
-            The one-hot targets, one row per sample.
+            The one-hot targets, one row per example.
         cache : tuple of numpy.ndarray
             The cache of ``forward``, ``(h, a)``.
 

@@ -1,9 +1,9 @@
-"""The loss that training minimises, its mean per sample, and the mean squared error.
+"""The loss that training minimises, its mean per example, and the mean squared error.
 
 Backpropagation as the course writes it, ``error = y - a`` and
 ``W += eta * Deriv``, is gradient descent on
 
-.. math:: E = \\tfrac12 \\sum_{\\text{samples}} \\sum_{\\text{outputs}} (y - a)^2 ,
+.. math:: E = \\tfrac12 \\sum_{\\text{examples}} \\sum_{\\text{outputs}} (y - a)^2 ,
 
 because ``Deriv = -dE/dW``. The ½ is there so that the 2 from differentiating
 the square cancels.
@@ -25,7 +25,7 @@ __all__ = ["loss", "mean_loss", "mean_squared_error", "cross_entropy", "l2_penal
 
 
 def loss(y, a) -> float:
-    """:math:`E = \\frac12 \\sum (y - a)^2`, summed over every sample and output.
+    """:math:`E = \\frac12 \\sum (y - a)^2`, summed over every example and output.
 
     This is the quantity whose negative gradient backpropagation computes.
 
@@ -51,26 +51,26 @@ def loss(y, a) -> float:
 
 
 def mean_loss(y, a) -> float:
-    """:math:`E` divided by the number of samples: the loss per sample that training reports.
+    """:math:`E` divided by the number of examples: the loss per example that training reports.
 
     Parameters
     ----------
     y : array_like
-        The targets, a batch of rows ``(n_samples, n_outputs)`` or one row.
+        The targets, a batch of rows ``(n_examples, n_outputs)`` or one row.
     a : array_like
         The network's outputs, shaped like ``y``.
 
     Returns
     -------
     float
-        :math:`E / n_{samples}`.
+        :math:`E / n_{examples}`.
     """
     y = np.asarray(y, dtype=np.float64)
     return loss(y, a) / (y.shape[0] if y.ndim > 1 else 1)
 
 
 def mean_squared_error(y, a) -> float:
-    """Mean of :math:`(y - a)^2` over every sample and output.
+    """Mean of :math:`(y - a)^2` over every example and output.
 
     For one output this is twice ``mean_loss``.
 
@@ -96,7 +96,7 @@ def mean_squared_error(y, a) -> float:
 
 
 def cross_entropy(y, h) -> float:
-    """:math:`E = -\\sum y \\log a` with :math:`a = \\mathrm{softmax}(h)`, summed over every sample.
+    """:math:`E = -\\sum y \\log a` with :math:`a = \\mathrm{softmax}(h)`, summed over every example.
 
     The loss is computed from the output layer's weighted sums, not from its
     activations: :math:`\\log a_k = h_k - \\log \\sum_j e^{h_j}`, and the log-sum-exp is
@@ -104,7 +104,7 @@ def cross_entropy(y, h) -> float:
     overflows and no :math:`\\log 0` is ever taken. ``softmax`` rounds a
     probability of :math:`e^{-1000}` to 0, whose log is :math:`-\\infty`;
     from ``h`` it is simply -1000. So the result is finite for every finite
-    ``h``. Divide by the number of samples for the mean per sample that
+    ``h``. Divide by the number of examples for the mean per example that
     training reports.
 
     Parameters

@@ -58,7 +58,7 @@ class LSTM(Recurrent):
     Parameters
     ----------
     in_shape : (int, int)
-        ``(T, F)``: steps per sequence and features per step; each sample is
+        ``(T, F)``: steps per sequence and features per step; each example is
         a row of :math:`T \\cdot F` numbers, frame after frame.
     hidden : int
         :math:`H`, the units of the hidden state and of the cell.

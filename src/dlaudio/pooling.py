@@ -1,6 +1,6 @@
 """Max pooling and flattening: the layers between a convolution and a classifier (chapter 07).
 
-Both take maps ``(C, N, H, W)`` (channel, sample, height, width), as
+Both take maps ``(C, N, H, W)`` (channel, example, height, width), as
 ``dlaudio.conv.Conv2d`` hands them on. ``MaxPool2d`` keeps the largest value
 of each window and sends the error back to it; ``Flatten`` turns the maps
 into rows ``(N, C * H * W)`` for the dense layers.
@@ -143,10 +143,10 @@ class MaxPool2d:
 class Flatten:
     """Maps ``(C, N, H, W)`` to rows ``(N, C * H * W)`` for the dense layers; backward, the rows back to maps.
 
-    Each row is one sample's ``(C, H, W)`` in C order, as the first
+    Each row is one example's ``(C, H, W)`` in C order, as the first
     ``Conv2d`` reads its input rows and as PyTorch's ``Flatten`` orders it.
     The numbers do not change, only how they are arranged (one copy,
-    since the maps hold the samples channel by channel). Rows pass as
+    since the maps hold the examples channel by channel). Rows pass as
     they are.
 
     Examples

@@ -164,20 +164,20 @@ def encode_labels(labels, classes=None):
 def one_hot(indices, n_classes):
     """One-hot rows: row ``k`` is all zeros but a 1 in column ``indices[k]``.
 
-    The targets ``y`` of a softmax output: one row per sample, as the
+    The targets ``y`` of a softmax output: one row per example, as the
     network's rows are.
 
     Parameters
     ----------
     indices : array_like of int
-        The class of each sample, in ``[0, n_classes)``.
+        The class of each example, in ``[0, n_classes)``.
     n_classes : int
         The number of classes, the columns of the result.
 
     Returns
     -------
     numpy.ndarray
-        The rows, shape ``(n_samples, n_classes)``.
+        The rows, shape ``(n_examples, n_classes)``.
 
     Examples
     --------

@@ -22,7 +22,7 @@ through the sigmoid (:math:`i, f, o`) and the tanh (:math:`g`). The same
 ``W`` is used at every step: the network is a stack of :math:`T` layers that
 share one weight matrix ("unrolled in time").
 
-**Rows at the border.** Samples are rows everywhere else in the library (the
+**Rows at the border.** Examples are rows everywhere else in the library (the
 pipeline shuffles, standardises and splits matrices), so a recurrent layer
 takes each sequence as one row of :math:`T \\cdot F` numbers, frame after
 frame (``in_shape=(T, F)``; ``sequence_rows`` turns a stack of sequences
@@ -80,7 +80,7 @@ OUTPUTS = ("last", "mean", "sequence")
 
 
 def sequence_rows(frames):
-    """Sequences ``(n_samples, T, F)`` as rows ``(n_samples, T * F)``, frame after frame: a recurrent layer's input.
+    """Sequences ``(n_examples, T, F)`` as rows ``(n_examples, T * F)``, frame after frame: a recurrent layer's input.
 
     One sequence ``(T, F)`` becomes one row ``(1, T * F)``. A view when the
     array allows it, else a copy; the layer undoes it with a view.
@@ -88,12 +88,12 @@ def sequence_rows(frames):
     Parameters
     ----------
     frames : array_like
-        ``(n_samples, T, F)``, or ``(T, F)`` for one sequence.
+        ``(n_examples, T, F)``, or ``(T, F)`` for one sequence.
 
     Returns
     -------
     numpy.ndarray
-        ``(n_samples, T * F)``.
+        ``(n_examples, T * F)``.
 
     Examples
     --------
@@ -127,14 +127,14 @@ class Unrolled:
     Parameters
     ----------
     x : numpy.ndarray
-        The frames :math:`a_t`, ``(n_samples, T, F)``.
+        The frames :math:`a_t`, ``(n_examples, T, F)``.
     h : numpy.ndarray
-        The hidden states :math:`h_1 \\dots h_T`, ``(n_samples, T, H)``.
+        The hidden states :math:`h_1 \\dots h_T`, ``(n_examples, T, H)``.
     c : numpy.ndarray or None
         The LSTM's cell states :math:`c_1 \\dots c_T`; ``None`` for the RNN.
     gates : dict or None
         The LSTM's gates over time, ``{"i": ..., "f": ..., "g": ..., "o": ...}``,
-        each ``(n_samples, T, H)``; ``None`` for the RNN.
+        each ``(n_examples, T, H)``; ``None`` for the RNN.
     out : numpy.ndarray
         What the layer hands on (``output``).
     """
@@ -157,18 +157,18 @@ class BPTT:
     dh : numpy.ndarray
         ``dh[:, t]`` is the error of :math:`h_t` (step ``t`` counted from 0):
         what comes from above at that step plus what step :math:`t + 1`
-        relays back. ``(n_samples, T, H)``.
+        relays back. ``(n_examples, T, H)``.
     dc : numpy.ndarray or None
         The LSTM's error of :math:`c_t`, everything included (from
         :math:`h_t` and from :math:`c_{t+1}`); ``None`` for the RNN.
     delta : numpy.ndarray
         ``delta[:, t]`` is :math:`\\delta_t`, the error of the weighted sums
-        of step ``t``: ``(n_samples, T, H)`` for the RNN, ``(n_samples, T, 4H)``
+        of step ``t``: ``(n_examples, T, H)`` for the RNN, ``(n_examples, T, 4H)``
         for the LSTM (the gates :math:`i, f, g, o` side by side).
     deriv : numpy.ndarray
         :math:`\\mathrm{Deriv} = \\sum_t [a_t, h_{t-1}, 1]^T \\cdot \\delta_t`, shaped like ``W``.
     error_in : numpy.ndarray
-        The error relayed to the input, one row of :math:`T \\cdot F` per sample.
+        The error relayed to the input, one row of :math:`T \\cdot F` per example.
     """
 
     dh: np.ndarray
@@ -178,7 +178,7 @@ class BPTT:
     error_in: np.ndarray
 
     def sizes(self, of="h") -> np.ndarray:
-        """The size of the error at each step, mean over samples of its row's length :math:`\\|\\cdot\\|`.
+        """The size of the error at each step, mean over examples of its row's length :math:`\\|\\cdot\\|`.
 
         ``of="h"`` measures :math:`\\mathrm{error}(h_t)`, ``"c"`` the LSTM's
         :math:`\\mathrm{error}(c_t)`. Entry ``t`` is step ``t`` (from 0), so
@@ -208,7 +208,7 @@ class _Steps:
 
     Inside, time comes first (``h[t]`` is :math:`h_t` of the whole batch, one
     contiguous block), so that each step reads and writes whole blocks; the
-    public views (``Unrolled``, ``BPTT``) put the samples first again.
+    public views (``Unrolled``, ``BPTT``) put the examples first again.
     """
 
     __slots__ = ("x", "xt", "h", "c", "s", "tc")
@@ -306,12 +306,12 @@ class Recurrent:
 
     @property
     def n_in(self) -> int:
-        """Numbers per sample at the input, a row of :math:`T \\cdot F`."""
+        """Numbers per example at the input, a row of :math:`T \\cdot F`."""
         return self.T * self.F
 
     @property
     def n_out(self) -> int:
-        """Numbers per sample at the output, :math:`H` (or :math:`T \\cdot H` for ``output="sequence"``)."""
+        """Numbers per example at the output, :math:`H` (or :math:`T \\cdot H` for ``output="sequence"``)."""
         return self.T * self.H if self.output == "sequence" else self.H
 
     def _blocks(self):
@@ -330,7 +330,7 @@ class Recurrent:
         return a.reshape(a.shape[0], self.T, self.F)
 
     def _inputs(self, steps):
-        """:math:`a_t \\cdot W_a + b` for every sample and step at once: one product, ``(T, n, gates * H)``."""
+        """:math:`a_t \\cdot W_a + b` for every example and step at once: one product, ``(T, n, gates * H)``."""
         Wa, _, b = self._blocks()
         Z = np.dot(steps.xt, Wa).reshape(self.T, steps.x.shape[0], -1)
         if b is not None:
@@ -351,12 +351,12 @@ class Recurrent:
         Parameters
         ----------
         a : numpy.ndarray
-            ``(n_samples, T * F)``, frame after frame.
+            ``(n_examples, T * F)``, frame after frame.
 
         Returns
         -------
         out : numpy.ndarray
-            ``(n_samples, n_out)``: see ``output``.
+            ``(n_examples, n_out)``: see ``output``.
         cache : object
             The states of every step, for ``backward``.
         """
@@ -371,7 +371,7 @@ class Recurrent:
         Parameters
         ----------
         error : numpy.ndarray
-            The error of the output, ``(n_samples, n_out)``.
+            The error of the output, ``(n_examples, n_out)``.
         steps : object
             The cache of ``forward``: the frames and every step's states.
         relay : bool
@@ -381,7 +381,7 @@ class Recurrent:
         Returns
         -------
         numpy.ndarray or None
-            ``(n_samples, T * F)``, :math:`\\delta_t \\cdot W_a^T` for every step, in a row.
+            ``(n_examples, T * F)``, :math:`\\delta_t \\cdot W_a^T` for every step, in a row.
         """
         return self._bptt(error, steps, relay, self.deriv)
 
@@ -416,7 +416,7 @@ class Recurrent:
                 keep["dh"][t] = dh
             dh = np.dot(delta[t], WhT)  # the error relayed to h_{t-1}
         # One Deriv for the one W, summed over the steps: [a_t, h_{t-1}, 1]^T . delta_t,
-        # all steps of all samples at once (rows T * n).
+        # all steps of all examples at once (rows T * n).
         D = delta.reshape(T * n, -1)
         np.dot(steps.xt.T, D, out=deriv[:F])
         h_prev = steps.h[:-1].reshape(T * n, H)  # h_0 ... h_{T-1}
@@ -452,7 +452,7 @@ class Recurrent:
         x : array_like
             One sequence (a row of :math:`T \\cdot F`, or ``(T, F)`` frames
             inside a batch ``(1, T, F)``) or a batch of them, as rows
-            ``(n_samples, T * F)`` or as frames ``(n_samples, T, F)``.
+            ``(n_examples, T * F)`` or as frames ``(n_examples, T, F)``.
 
         Returns
         -------
@@ -478,9 +478,9 @@ class Recurrent:
         Parameters
         ----------
         x : array_like
-            ``(n_samples, T * F)`` or one row, as for ``unroll``.
+            ``(n_examples, T * F)`` or one row, as for ``unroll``.
         error : array_like
-            The error of the output, ``(n_samples, n_out)``, or one row.
+            The error of the output, ``(n_examples, n_out)``, or one row.
 
         Returns
         -------

@@ -61,7 +61,7 @@ class RNN(Recurrent):
     Parameters
     ----------
     in_shape : (int, int)
-        ``(T, F)``: steps per sequence and features per step. Each sample is
+        ``(T, F)``: steps per sequence and features per step. Each example is
         a row of :math:`T \\cdot F` numbers, frame after frame
         (``dlaudio.recurrent.sequence_rows``).
     hidden : int

@@ -135,12 +135,12 @@ class Sequential:
 
     @property
     def n_in(self) -> int:
-        """The number of inputs per sample, that of the first layer with weights."""
+        """The number of inputs per example, that of the first layer with weights."""
         return self.weighted[0].n_in
 
     @property
     def n_out(self) -> int:
-        """The number of outputs per sample, that of the last layer with weights."""
+        """The number of outputs per example, that of the last layer with weights."""
         return self.weighted[-1].n_out
 
     @property
@@ -159,7 +159,7 @@ class Sequential:
         Parameters
         ----------
         a : numpy.ndarray
-            The inputs, one row per sample, already in ``dtype``.
+            The inputs, one row per example, already in ``dtype``.
 
         Returns
         -------
@@ -180,7 +180,7 @@ class Sequential:
         Parameters
         ----------
         error : numpy.ndarray
-            :math:`\\mathrm{error}_L = y - a_L`, one row per sample.
+            :math:`\\mathrm{error}_L = y - a_L`, one row per example.
         caches : list
             The caches of the ``forward_batch`` that gave the output.
         relay_to_input : bool
@@ -236,7 +236,7 @@ class Sequential:
         Parameters
         ----------
         y : numpy.ndarray
-            The targets, one row per sample.
+            The targets, one row per example.
         output : numpy.ndarray
             The output of the forward pass.
         caches : list
@@ -278,9 +278,9 @@ class Sequential:
     # -- checked calls ---------------------------------------------------------------
 
     def check_x(self, x, copy=True) -> np.ndarray:
-        """``x`` as this network computes with it: a batch of rows ``(n_samples, n_0)`` in ``dtype``.
+        """``x`` as this network computes with it: a batch of rows ``(n_examples, n_0)`` in ``dtype``.
 
-        One sample ``(n_0,)`` becomes a batch of one; integers and other float
+        One example ``(n_0,)`` becomes a batch of one; integers and other float
         precisions are converted. Raises ``ValueError`` for a wrong shape,
         ragged rows, an empty array, NaN or inf, and ``TypeError`` for complex
         numbers or text, naming the shape expected. The result is a fresh copy
@@ -290,14 +290,14 @@ class Sequential:
         Parameters
         ----------
         x : array_like
-            One sample or a batch of rows.
+            One example or a batch of rows.
         copy : bool
             Whether the result is always a fresh copy.
 
         Returns
         -------
         numpy.ndarray
-            The batch, shape ``(n_samples, n_0)``, in ``dtype``.
+            The batch, shape ``(n_examples, n_0)``, in ``dtype``.
 
         Examples
         --------
@@ -308,7 +308,7 @@ class Sequential:
         return float_matrix(x, "x", columns=self.n_in, dtype=self.dtype, copy=copy)
 
     def check_xy(self, x, y, copy=True):
-        """``(x, y)`` checked as by ``check_x``, with targets ``y`` of shape ``(n_samples, n_L)``.
+        """``(x, y)`` checked as by ``check_x``, with targets ``y`` of shape ``(n_examples, n_L)``.
 
         Every function that takes a data set (``train``, ``trace``, the
         gradient check) runs its inputs through this first, so a bad call
@@ -321,18 +321,18 @@ class Sequential:
         Parameters
         ----------
         x : array_like
-            The inputs, one sample or a batch of rows.
+            The inputs, one example or a batch of rows.
         y : array_like
-            The targets, one row per sample.
+            The targets, one row per example.
         copy : bool
             Whether the results are always fresh copies.
 
         Returns
         -------
         x : numpy.ndarray
-            The inputs, shape ``(n_samples, n_0)``, in ``dtype``.
+            The inputs, shape ``(n_examples, n_0)``, in ``dtype``.
         y : numpy.ndarray
-            The targets, shape ``(n_samples, n_L)``, in ``dtype``.
+            The targets, shape ``(n_examples, n_L)``, in ``dtype``.
         """
         x = self.check_x(x, copy=copy)
         y = float_matrix(y, "y", columns=self.n_out, dtype=self.dtype, copy=copy)
@@ -350,19 +350,19 @@ class Sequential:
         return x, y
 
     def forward(self, x):
-        """The output for one sample ``(n_in,)`` or a batch ``(n_samples, n_in)``, in the same form.
+        """The output for one example ``(n_in,)`` or a batch ``(n_examples, n_in)``, in the same form.
 
         The activations are kept in ``activations`` for ``backward``.
 
         Parameters
         ----------
         x : array_like
-            One sample ``(n_in,)`` or a batch ``(n_samples, n_in)``.
+            One example ``(n_in,)`` or a batch ``(n_examples, n_in)``.
 
         Returns
         -------
         numpy.ndarray
-            The output, one row per sample, or one row for one sample.
+            The output, one row per example, or one row for one example.
         """
         out, caches = self.forward_finite(self.check_x(x))
         self._caches = caches
@@ -419,7 +419,7 @@ class Sequential:
         self.derivs = None
 
     def predict(self, x):
-        """The class of each sample: the index of its largest output (``argmax``).
+        """The class of each example: the index of its largest output (``argmax``).
 
         With a single output, a yes/no classifier, the class is 1 where the
         output is at least 0.5 and 0 elsewhere. The stored ``activations``
@@ -428,13 +428,13 @@ class Sequential:
         Parameters
         ----------
         x : array_like
-            One sample ``(n_0,)`` or a batch ``(n_samples, n_0)``.
+            One example ``(n_0,)`` or a batch ``(n_examples, n_0)``.
 
         Returns
         -------
         numpy.ndarray or int
-            The class indices, shape ``(n_samples,)``, or one ``int`` for one
-            sample.
+            The class indices, shape ``(n_examples,)``, or one ``int`` for one
+            example.
         """
         out, _ = self.forward_finite(self.check_x(x, copy=False))
         classes = training.classes_of(out)
@@ -465,15 +465,15 @@ class Sequential:
         Parameters
         ----------
         x, y : array_like
-            Inputs ``(n_samples, n_0)`` and targets ``(n_samples, n_L)``.
+            Inputs ``(n_examples, n_0)`` and targets ``(n_examples, n_L)``.
         epochs : int
             Passes over the data set.
         eta : float, optional
             The learning rate :math:`\\eta > 0` of plain gradient descent.
         batch_size : int
-            Samples per update.
+            Examples per update.
         shuffle : bool
-            Whether to visit the samples in a new random order each epoch.
+            Whether to visit the examples in a new random order each epoch.
         rng : None, int or numpy.random.Generator
             The source of the shuffles.
         exact_loss : bool
@@ -488,7 +488,7 @@ class Sequential:
         optimizer : optional
             ``SGD``, ``Momentum`` or ``Adam``, instead of ``eta``.
         reduction : {"sum", "mean"}
-            Whether the Derivs add up the batch's samples or average them.
+            Whether the Derivs add up the batch's examples or average them.
 
         Returns
         -------

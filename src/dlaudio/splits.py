@@ -50,7 +50,7 @@ def split_by_speaker(speakers, labels=None, fractions=(0.6, 0.2, 0.2), *, groups
     -----
     ``groups`` here groups the speakers into strata, as ``stratify`` does in
     scikit-learn's ``train_test_split``. What scikit-learn's splitters call
-    ``groups``, the samples that must stay together in one split, are the
+    ``groups``, the examples that must stay together in one split, are the
     ``speakers`` here.
 
     Examples

@@ -2,8 +2,8 @@
 
 Each step runs one batch forward, backpropagates its output error and moves
 every weight by :math:`\\eta \\, \\mathrm{Deriv}`. With ``batch_size=1`` this is the
-course's per-sample stochastic gradient descent; with a larger batch the
-matrix products add up the per-sample updates of the whole batch. The loss
+course's per-example stochastic gradient descent; with a larger batch the
+matrix products add up the per-example updates of the whole batch. The loss
 is :math:`E = \\frac12 \\sum (y - a)^2` for a sigmoid output and the
 cross-entropy :math:`E = -\\sum y \\log a` for a softmax output; the
 update rule is the same for both.
@@ -43,12 +43,12 @@ class History(NDArrayOperatorsMixin):
     Parameters
     ----------
     loss : numpy.ndarray
-        The training loss per sample, :math:`E / n`, of each epoch (see
+        The training loss per example, :math:`E / n`, of each epoch (see
         ``train``, Returns). It does not include the L2 penalty, so runs
         with and without ``l2`` compare.
     accuracy : numpy.ndarray or None
         For a softmax network (a classifier), the fraction of training
-        samples whose class ``MLP.predict`` gets right, taken from the same
+        examples whose class ``MLP.predict`` gets right, taken from the same
         forward passes as ``loss``; ``None`` for a sigmoid output, where the
         course fits numbers rather than classes (and the per-batch count
         would slow the trainer for nothing).
@@ -105,12 +105,12 @@ def classes_of(rows) -> np.ndarray:
     Parameters
     ----------
     rows : numpy.ndarray
-        Outputs or targets, one row per sample.
+        Outputs or targets, one row per example.
 
     Returns
     -------
     numpy.ndarray
-        The class indices, integers, shape ``(n_samples,)``.
+        The class indices, integers, shape ``(n_examples,)``.
 
     Examples
     --------
@@ -151,7 +151,7 @@ def train(
     net : MLP
         The network; its weights are updated in place.
     x, y : array_like
-        Inputs ``(n_samples, n_0)`` and targets ``(n_samples, n_L)``, checked
+        Inputs ``(n_examples, n_0)`` and targets ``(n_examples, n_L)``, checked
         by ``net.check_xy`` and converted once to the network's ``dtype``
         (arrays already in that dtype are used as they are, never copied or
         written to). For a softmax network ``y`` holds one-hot rows
@@ -161,9 +161,9 @@ def train(
     eta : float
         Learning rate :math:`\\eta > 0`.
     batch_size : int
-        Samples per update; 1 gives per-sample updates.
+        Examples per update; 1 gives per-example updates.
     shuffle : bool
-        Visit the samples in a new random order each epoch (drawn from
+        Visit the examples in a new random order each epoch (drawn from
         ``rng``); by default they are visited in order, as in the course.
     rng : None, int or numpy.random.Generator
         The source of the shuffles: a seed makes training reproducible.
@@ -178,7 +178,7 @@ def train(
         :math:`\\mathrm{Deriv}_l = a_l^T \\cdot \\delta_{l+1} - \\lambda W_l`
         (``backprop.weight_decay``), the biases exempt. The penalty is
         counted once per update, whatever the batch size, so with larger
-        batches a given :math:`\\lambda` pulls less per sample. 0 (the
+        batches a given :math:`\\lambda` pulls less per example. 0 (the
         default) is no decay.
     early_stopping : int, optional
         Patience: stop once the validation loss has not improved for this
@@ -192,21 +192,21 @@ def train(
         velocity, Adam's moments) carries over to the next ``train`` call.
     reduction : {"sum", "mean"}
         ``"sum"`` (the course's): :math:`\\mathrm{Deriv} = a^T \\cdot \\delta`
-        adds up the batch's samples, so a batch twice as large takes a step
+        adds up the batch's examples, so a batch twice as large takes a step
         twice as long. ``"mean"`` (what frameworks do): the Derivs are
         divided by the batch's size, so :math:`\\eta` means the same at every
-        batch size. The reported loss is per sample either way.
+        batch size. The reported loss is per example either way.
 
     Returns
     -------
     History
         Per epoch: ``loss``, with a softmax output ``accuracy``, and with
         ``validation``, ``val_loss`` (and ``val_accuracy``). It indexes like the array of
-        losses. The loss is per sample, :math:`E / n`: for a sigmoid output
+        losses. The loss is per example, :math:`E / n`: for a sigmoid output
         :math:`E = \\frac12 \\sum (y - a)^2`, the quantity the updates
         descend (for one output, the mean squared error is twice this
         value); for a softmax output the cross-entropy, so the mean
-        cross-entropy per sample. By default each sample's share of
+        cross-entropy per example. By default each example's share of
         :math:`E` (and whether it is classified right) is taken from the
         forward pass of its own batch, just before that batch's update, and
         summed over the epoch: the running loss Keras reports, and the one
@@ -258,12 +258,12 @@ def train(
 
 @dataclass
 class _Plan:
-    """How to train, checked: the optimiser, epochs, batch size, sample order, L2, and whether Derivs are means."""
+    """How to train, checked: the optimiser, epochs, batch size, example order, L2, and whether Derivs are means."""
 
     optimizer: object
     epochs: int
     batch_size: int
-    order: object  # called once per epoch: a permutation of the samples, or None to keep their order
+    order: object  # called once per epoch: a permutation of the examples, or None to keep their order
     l2: float
     mean: bool
 
@@ -331,7 +331,7 @@ def _checked_validation(net, validation):
 
 
 def evaluate(net, x, y):
-    """The loss per sample and the accuracy of ``net`` on ``(x, y)``, from one forward pass in prediction mode.
+    """The loss per example and the accuracy of ``net`` on ``(x, y)``, from one forward pass in prediction mode.
 
     Parameters
     ----------
@@ -344,9 +344,9 @@ def evaluate(net, x, y):
     Returns
     -------
     loss : float
-        :math:`E / n`, the loss per sample.
+        :math:`E / n`, the loss per example.
     accuracy : float
-        The fraction of samples classified right; NaN for a sigmoid output.
+        The fraction of examples classified right; NaN for a sigmoid output.
     """
 
     with net.mode(training=False):
@@ -360,11 +360,11 @@ class _Record:
 
     def __init__(self, net, x, y, epochs, exact):
         self.net, self.x, self.y, self.exact = net, x, y, exact
-        # The class of each sample, for the accuracy of a classifier.
+        # The class of each example, for the accuracy of a classifier.
         self.targets = classes_of(y) if net.classifies else None
         self.loss, self.accuracy = np.empty(epochs), np.empty(epochs)
         self.E, self.right = 0.0, 0
-        self.first = None  # the loss per sample of the first batch, before any update
+        self.first = None  # the loss per example of the first batch, before any update
 
     def batch(self, rows, y, error, out, caches) -> None:
         """Add this batch's share of E (and of right answers), from the forward pass before its update."""
@@ -403,7 +403,7 @@ class _Divergence:
     A learning rate far too large can throw the weights to huge but finite
     values: no step is NaN, yet the network is ruined. The sign is the loss:
     not finite, or more than ``FACTOR`` times what it was on the first batch
-    (and at least ``FACTOR`` per sample). The squared error of sigmoid
+    (and at least ``FACTOR`` per example). The squared error of sigmoid
     outputs is bounded, so only a classifier's cross-entropy can run away.
     """
 
