@@ -27,6 +27,9 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[docs,test]"
+	# librosa (the tests' reference) compiles its numba kernels on first use, about 14 s, and caches
+	# them in the environment: done once here rather than inside the first `make test`.
+	$(BIN)/python -W ignore -c "import numpy, librosa; librosa.stft(numpy.zeros(4096))"
 	touch $(STAMP)
 
 venv: $(STAMP)
