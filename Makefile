@@ -27,9 +27,11 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[docs,test]"
-	# librosa (the tests' reference) compiles its numba kernels on first use, about 14 s, and caches
-	# them in the environment: done once here rather than inside the first `make test`.
-	$(BIN)/python -W ignore -c "import numpy, librosa; librosa.stft(numpy.zeros(4096))"
+	# librosa (the tests' reference) compiles its numba kernels on first use, 30 s or more in all, and
+	# caches them in the environment: done once here, for the functions the tests compare against.
+	$(BIN)/python -W ignore -c "import numpy as np, librosa as l; y = np.random.default_rng(0).standard_normal(8192); \
+	  S = l.stft(y); l.istft(S); C = l.feature.mfcc(y=y, sr=22050); l.feature.delta(C); \
+	  l.feature.inverse.mfcc_to_mel(C); l.power_to_db(l.feature.melspectrogram(y=y, sr=22050)); l.util.frame(y, frame_length=512, hop_length=128)"
 	touch $(STAMP)
 
 venv: $(STAMP)
