@@ -30,9 +30,10 @@ u      우 /u/   369     981     2565    422     1021    3024
 eu     으 /ɨ/   405     1488    2497    447     1703    2997
 =====  ======  ======  ======  ======  ======  ======  ======
 
-The file also holds /ɛ/, /ø/ and /y/, which most Seoul speakers today no
-longer tell apart from /e/ or say as diphthongs; the data set keeps the
-seven monophthongs every speaker has.
+The file also holds /ɛ/, /ø/ and /y/: Seoul speakers have merged /ɛ/ into
+/e/ (Ko 2009), and say /ø/ and /y/ as the diphthongs [we] and [wi] (the
+standard pronunciation allows it), so the data set keeps the seven
+monophthongs every speaker has.
 
 The table has no children; their formants are the women's scaled by
 ``CHILD_SCALE`` = 1.15: a child's shorter vocal tract raises every
@@ -85,7 +86,7 @@ from .synth import higher_formants, vowel
 __all__ = ["KOREAN_VOWELS", "CHILD_SCALE", "VowelSet", "make_vowels", "vowels"]
 
 
-#: (file label, Hangul, IPA) of the seven monophthongs, in the data set's order; the file's vowels are X-SAMPA.
+#: label -> Hangul of the seven monophthongs, in the data set's order, and each label's X-SAMPA code in the file.
 _MONOPHTHONGS = {"i": "이", "e": "에", "a": "아", "eo": "어", "o": "오", "u": "우", "eu": "으"}
 _XSAMPA = {"i": "i", "e": "e", "a": "a", "eo": "V", "o": "o", "u": "u", "eu": "1"}
 
