@@ -9,17 +9,21 @@
 - ``gallery_runs``: every gallery script run once, each in a new interpreter
   as a learner would run it, its globals and figures kept
   (tests/test_examples.py, tests/test_gallery.py).
+- ``page_visits``: every page of both editions read once in Chromium, as soon
+  as the site is built (tests/page_visits.py, tests/test_browser.py).
 - ``course_vowels``: the pages' vowel set and its MFCC frames.
 
-The first four run in other processes. When a selected test needs one, it
-starts in the background as the session starts, and the tests that need it
-run after the others (``pytest_collection_modifyitems``): the builds and the
-gallery overlap the library's tests on a second core.
+All but the last run in other processes. When a selected test needs one, it
+starts in the background as the session starts (or, for the visits, as the
+site is done), and the tests that need it run after the others
+(``pytest_collection_modifyitems``): the builds, the gallery and the browser
+overlap the library's and the site's tests on a second core.
 """
 
 from __future__ import annotations
 
 import functools
+import json
 import os
 import pickle
 import shutil
@@ -31,11 +35,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from page_visits import CHROMIUM
 from sitetools import EXAMPLES_DIR, LANGUAGES, ROOT, RUNNING, WIDEST_BLOCKS, copy_sources, examples, sphinx
 
 # The fixtures that run Sphinx for the whole session; a test using one is a
 # `docs` test whatever its marks say, and runs after the others.
-SPHINX_FIXTURES = ("site", "gettext_templates", "refreshed_catalogs")
+SPHINX_FIXTURES = ("site", "gettext_templates", "refreshed_catalogs", "page_visits")
 # All that the session runs in the background, in the order it starts them.
 BACKGROUND = (*SPHINX_FIXTURES, "gallery_runs")
 
@@ -110,6 +115,16 @@ def _refresh_catalogs(templates: Future, locale: Path) -> Path:
     return locale / "ko" / "LC_MESSAGES"
 
 
+def _visit_pages(site: Future, folder: Path) -> dict:
+    """Every page of the built site read once in Chromium (tests/page_visits.py), as soon as it is built."""
+    out = folder / "visits.json"
+    result = sphinx(
+        ROOT, str(Path(__file__).with_name("page_visits.py")), str(site.result().root), str(out), tool="python"
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
 @dataclass
 class Background:
     """The session's builds and runs in other processes, each started at most once, from threads that wait on them."""
@@ -131,6 +146,8 @@ class Background:
                 self.started[name] = self.pool.submit(
                     _run_examples, examples(), self.tmp.mktemp("gallery"), self.stopping
                 )
+            elif name == "page_visits":
+                self.started[name] = self.pool.submit(_visit_pages, self.start("site"), self.tmp.mktemp("visits"))
             elif name == "refreshed_catalogs":
                 templates = self.start("gettext_templates")
                 locale = self.tmp.mktemp("locale") / "locale"
@@ -172,7 +189,9 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.docs)
         if _uses(item, "gallery_runs"):
             item.add_marker(pytest.mark.gallery)
-    items.sort(key=lambda item: (_uses(item, "gallery_runs"), _uses(item, *SPHINX_FIXTURES)))
+    items.sort(
+        key=lambda item: (_uses(item, "page_visits"), _uses(item, "gallery_runs"), _uses(item, *SPHINX_FIXTURES))
+    )
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -180,6 +199,8 @@ def _background(request, tmp_path_factory):
     """Start, in the background, every build and run that a selected test will need."""
     background = Background(tmp_path_factory)
     needed = {name for item in request.session.items for name in getattr(item, "fixturenames", ())}
+    if not CHROMIUM:  # the browser's tests skip (or fail, under CI) without it
+        needed.discard("page_visits")
     for name in BACKGROUND:
         if name in needed:
             background.start(name)

@@ -1,16 +1,17 @@
-"""The built site in a real browser: math, offline, language links, Korean search.
+"""The built site in a real browser: every page offline, its maths, figures, sounds and layout; links, Korean search.
 
-Serves the site built by the ``site`` fixture on 127.0.0.1 and drives Debian's
-headless Chromium through Playwright. Chromium resolves no host but 127.0.0.1,
-so a request to another host fails without leaving the machine, and the
-``browser`` fixture fails the test that made it. Without Chromium the tests
-skip, except under CI (``CI=true``), where a missing browser fails the run.
+Debian's headless Chromium, driven through Playwright, reads the site built by
+the ``site`` fixture from 127.0.0.1; it resolves no other host, so a request to
+another host fails without leaving the machine, and the test fails. Without
+Chromium the tests skip, except under CI (``CI=true``), where a missing
+browser fails the run.
 
-The tests share one tab, as a reader going from page to page would: the
-browser's cache keeps the site's scripts, styles and fonts, so the hundreds of
-page loads cost a third of what a new browser context each would. The
-``browser`` fixture puts the tab back as a new one was after each test (blank
-page, size, colour scheme, permissions, cookies and storage).
+Every page of both editions is read once, in the background, as soon as the
+site is built (tests/page_visits.py); the tests of every page judge what those
+visits found. The other tests share one tab, as a reader going from page to
+page would: the browser's cache keeps the site's scripts, styles and fonts.
+The ``browser`` fixture puts the tab back as a new one was after each test
+(blank page, size, colour scheme, permissions, cookies and storage).
 """
 
 from __future__ import annotations
@@ -19,17 +20,16 @@ import functools
 import html
 import os
 import re
-import shutil
 import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import quote, urlsplit
+from http.server import ThreadingHTTPServer
+from urllib.parse import quote
 
 import pytest
+from page_visits import CHROMIUM, CHROMIUM_ARGS, TYPESET_DONE, TYPESET_READY, QuietHandler, is_foreign
 from sitetools import LANGUAGES, PHONE_COLUMN_PX, WIDEST_BLOCKS, all_pages, page_source, pages_with_math, source_pages
 
 pytestmark = [pytest.mark.docs, pytest.mark.browser]
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 PAGES_WITH_MATH = pages_with_math()
 
 
@@ -41,29 +41,15 @@ def _require_chromium():
     pytest.skip("Chromium not installed (apt-get install chromium chromium-driver); browser tests skipped")
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def server(site):
-    handler = functools.partial(_QuietHandler, directory=str(site.root))
+    handler = functools.partial(QuietHandler, directory=str(site.root))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
     httpd.server_close()
-
-
-# Every host name and address but 127.0.0.1 fails to resolve: nothing leaves the machine.
-OFFLINE = "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"
-
-
-def is_foreign(url: str) -> bool:
-    parts = urlsplit(url)
-    return not (parts.scheme in ("file", "data", "blob", "about") or parts.hostname == "127.0.0.1")
 
 
 class Browser:
@@ -101,9 +87,8 @@ class Browser:
         return self.page
 
     def typeset(self):
-        # MathJax typesets after load; wait until it says it is done.
-        self.page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise", timeout=20000)
-        self.page.evaluate("() => MathJax.startup.promise")
+        self.page.wait_for_function(TYPESET_READY, timeout=20000)
+        self.page.evaluate(TYPESET_DONE)
 
 
 @pytest.fixture(scope="module")
@@ -112,20 +97,7 @@ def chromium():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-gpu",
-                "--disable-quic",
-                OFFLINE,
-            ],
-        )
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 
@@ -149,20 +121,48 @@ def browser(tab):
     assert not b.errors, f"console errors: {b.errors}"
 
 
+# --- Every page, read once (tests/page_visits.py, in the background) ---------
+
+
+@pytest.fixture(scope="module")
+def page_visits(_background):
+    """What one visit to each page of both editions found: ``{lang: {docname: visit}, "root": visit}``."""
+    _require_chromium()
+    return _background.result("page_visits")
+
+
+def test_every_page_was_visited(page_visits):
+    for lang in LANGUAGES:
+        assert set(page_visits[lang]) == {*all_pages(), "search"}, lang
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_page_loads_without_foreign_requests_or_errors(page_visits, lang):
+    visits = {**page_visits[lang], "../index": page_visits["root"]}
+    foreign = {name: v["foreign"] for name, v in visits.items() if v["foreign"]}
+    errors = {name: v["errors"] for name, v in visits.items() if v["errors"]}
+    assert not foreign, f"{lang}: requests left 127.0.0.1: {foreign}"
+    assert not errors, f"{lang}: console errors: {errors}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_figure_fills_a_phone(page_visits, lang):
+    # At a 390 px phone, every figure (folded solutions opened) is drawn across the phone's column, as
+    # tests/test_gallery.py assumes when it checks that no text in a figure is smaller than 8 px.
+    figures = [(name, figure) for name, visit in page_visits[lang].items() for figure in visit["figures"]]
+    narrow = [(name, f) for name, f in figures if not f["loaded"] or f["width"] < PHONE_COLUMN_PX]
+    assert len(figures) >= 40
+    assert not narrow, f"{lang}: figures narrower than {PHONE_COLUMN_PX} px at 390 px: {narrow}"
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("chapter", PAGES_WITH_MATH)
-def test_equations_are_typeset(server, browser, lang, chapter):
-    page = browser.open(f"{server}/{lang}/{chapter}.html")
-    browser.typeset()
-    assert page.locator("mjx-container").count() > 0
-    assert page.locator(".math mjx-container").count() == page.locator(".math").count()
-    # The prose, not the code: a docstring that a page quotes may hold TeX.
-    text = page.evaluate(
-        "() => { const a = document.querySelector('article').cloneNode(true);"
-        " a.querySelectorAll('pre').forEach(p => p.remove()); return a.innerText; }"
-    )
-    for raw in ("$$", "\\(", "\\)", "\\[", "\\frac", "\\sigma"):
-        assert raw not in text, f"raw TeX {raw!r} left in {lang}/{chapter}"
+def test_equations_are_typeset(page_visits, lang, chapter):
+    math = page_visits[lang][chapter].get("math")
+    assert math, f"{lang}/{chapter}: no maths on the page"
+    assert math["typeset"] > 0
+    assert math["spans_typeset"] == math["spans"]
+    assert not math["raw"], f"raw TeX {math['raw']} left in {lang}/{chapter}"
 
 
 def test_equations_are_typeset_over_file_urls(site, browser):
@@ -170,24 +170,6 @@ def test_equations_are_typeset_over_file_urls(site, browser):
         page = browser.open((site.root / lang / "backprop.html").as_uri())
         browser.typeset()
         assert page.locator("mjx-container").count() > 10
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_page_loads_without_foreign_requests_or_errors_and_fills_a_phone(server, browser, lang):
-    # One visit per page, on a 390 px phone (the browser fixture fails the test on a foreign request or a
-    # console error): every figure is drawn across the phone's column, as tests/test_gallery.py assumes
-    # when it checks that no text in a figure is smaller than 8 px.
-    browser.page.set_viewport_size({"width": 390, "height": 844})
-    narrow, seen = [], 0
-    for name in [*all_pages(), "search"]:
-        page = browser.open(f"{server}/{lang}/{name}.html")
-        for figure in page.evaluate(PHONE_FIGURES):
-            seen += 1
-            if not figure["loaded"] or figure["width"] < PHONE_COLUMN_PX:
-                narrow.append((name, figure))
-    browser.open(f"{server}/index.html")
-    assert seen >= 40
-    assert not narrow, f"{lang}: figures narrower than {PHONE_COLUMN_PX} px at 390 px: {narrow}"
 
 
 PAGES_WITH_SOUND = [name for name in source_pages() if "{audio}" in page_source(name)]
@@ -199,24 +181,15 @@ def test_some_page_has_sound():
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("name", PAGES_WITH_SOUND)
-def test_every_sound_on_a_page_plays(server, browser, lang, name):
-    page = browser.open(f"{server}/{lang}/{name}.html")
-    players = page.locator("audio")
-    assert players.count() == page_source(name).count("{audio}")
-    for i in range(players.count()):
-        player = players.nth(i)
-        # The browser decodes the file's header: a missing or broken clip never
-        # reaches readyState 1 (metadata) and has no duration.
-        player.evaluate("a => new Promise(r => a.readyState >= 1 ? r() : a.addEventListener('loadedmetadata', r))")
-        duration = player.evaluate("a => a.duration")
-        assert duration == pytest.approx(float(player.get_attribute("data-seconds")), abs=0.01)
+def test_every_sound_on_a_page_plays(page_visits, lang, name):
+    players = page_visits[lang][name]["sounds"]
+    assert len(players) == page_source(name).count("{audio}")
+    for i, player in enumerate(players):
+        # The length the browser decoded from the file's header (a missing or broken clip has none).
+        assert player["duration"] == pytest.approx(player["seconds"], abs=0.01)
         # Each player has its own visible label right above it: a paragraph saying what it
         # plays, never another player (a row of unlabelled players leaves the reader counting).
-        label = player.evaluate(
-            "a => { const p = a.closest('.audio-clip').previousElementSibling;"
-            " return p && p.tagName === 'P' && p.offsetHeight > 0 ? p.innerText.trim() : null; }"
-        )
-        assert label, f"{lang}/{name}: player {i + 1} has no label paragraph right above it"
+        assert player["label"], f"{lang}/{name}: player {i + 1} has no label paragraph right above it"
 
 
 @pytest.mark.parametrize("start, other", [("en", "ko"), ("ko", "en")])
@@ -374,88 +347,25 @@ def test_mobile_layout_hides_the_sidebar_behind_a_menu(server, chromium):
 
 # --- Content that fits its column ------------------------------------------
 #
-# A display equation, a table or a code block may be wider than the article's
-# column only if it scrolls inside a box of its own that shows it scrolls.
-# The scroll cue is concrete: the box (the block or an ancestor inside the
-# article) has ``overflow-x: auto`` or ``scroll``, is itself no wider than the
-# column, and draws shadows at its cut edges with the "scroll shadow" technique,
-# a background of gradients of which at least one is ``background-attachment:
-# local`` (the covers that travel with the content and hide the shadow at the
-# end the reader has reached). It works without JavaScript, and on phones,
-# whose scrollbars are hidden until the reader scrolls.
-WIDE_BLOCKS = """() => {
-  document.querySelectorAll('article details').forEach(d => { d.open = true; });
-  const article = document.querySelector('article[role="main"]') || document.querySelector('article');
-  const style = getComputedStyle(article);
-  const column = article.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-  const scrollsWithCue = box => {
-    const s = getComputedStyle(box);
-    return /auto|scroll/.test(s.overflowX) && box.getBoundingClientRect().width <= column + 1
-      && /gradient/.test(s.backgroundImage) && /local/.test(s.backgroundAttachment);
-  };
-  const kinds = [['equation', 'mjx-container[display="true"]'], ['table', 'table'],
-                 ['code', 'div.highlight pre']];
-  const blocks = [];
-  for (const [kind, selector] of kinds) {
-    for (const el of article.querySelectorAll(selector)) {
-      if (!el.getClientRects().length) continue;  // not displayed
-      // An equation's container is a block as wide as the column: the width is
-      // the formula's (mjx-math), or what scrolls. A table or code block: its box
-      // or, if more, what overflows it.
-      const inner = kind === 'equation' ? el.querySelector('mjx-math') : null;
-      const overflow = el.scrollWidth > el.clientWidth + 1 ? el.scrollWidth : 0;
-      const width = Math.max(overflow, inner ? inner.getBoundingClientRect().width
-                                             : el.getBoundingClientRect().width);
-      let cue = false;
-      for (let box = el; box && box !== article.parentElement; box = box.parentElement) {
-        if (scrollsWithCue(box)) { cue = true; break; }
-      }
-      const text = (el.getAttribute('aria-label') || el.textContent || '').replace(/\\s+/g, ' ');
-      blocks.push({kind, width: Math.round(width), cue, text: text.slice(0, 60)});
-    }
-  }
-  return {column: Math.round(column), blocks};
-}"""
-
-# A desktop's width and a phone's. Each page is loaded and typeset once, at the
-# first, then narrowed to the second: the layout is CSS, and MathJax 3 lays out
-# no formula by the width, so this measures what loading the page at 390 px
-# does (checked on every page of both editions, both ways round, when this
-# replaced one load per width).
-WIDTHS = (1400, 390)
+# A display equation, a table or a code block may be wider than the article's column only if it
+# scrolls inside a box of its own that shows it scrolls (tests/page_visits.py says how that is
+# measured), at a desktop's width and at a phone's.
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("name", all_pages())
-def test_blocks_fit_their_column_or_scroll_visibly(server, browser, lang, name):
+def test_blocks_fit_their_column_or_scroll_visibly(page_visits, lang, name):
     cut = {}
-    for width in WIDTHS:
-        browser.page.set_viewport_size({"width": width, "height": 900})
-        if width == WIDTHS[0]:
-            page = browser.open(f"{server}/{lang}/{name}.html")
-            if name in PAGES_WITH_MATH or page.locator(".math, span.math, div.math").count():
-                browser.typeset()
-        found = page.evaluate(WIDE_BLOCKS)
+    for width, found in page_visits[lang][name]["blocks"].items():
         column, blocks = found["column"], found["blocks"]
         for block in blocks:  # the widest of each kind, reported at the end of the run
-            key = (lang, width, block["kind"])
+            key = (lang, int(width), block["kind"])
             if key not in WIDEST_BLOCKS or block["width"] > WIDEST_BLOCKS[key]["width"]:
                 WIDEST_BLOCKS[key] = dict(block, column=column, page=name)
         too_wide = [b for b in blocks if b["width"] > column + 1 and not b["cue"]]
         if too_wide:
             cut[f"at {width}px, wider than the {column}px column, no scroll cue"] = too_wide
     assert not cut, f"{lang}/{name}: {cut}"
-
-
-# tests/test_gallery.py holds every figure's text to 8 px or more when the figure is
-# drawn across a phone's column, PHONE_COLUMN_PX wide. Here the browser checks that
-# premise: at a 390 px viewport every figure of every page (chapters and gallery) is
-# drawn at least that wide, so no figure is shrunk below the size its text was checked at.
-PHONE_FIGURES = """() => [...document.querySelectorAll(
-    'article figure img, article img.sphx-glr-single-img, article img.sphx-glr-multi-img')]
-  .filter(img => img.getClientRects().length)
-  .map(img => ({src: img.getAttribute('src').split('/').pop(),
-                width: Math.round(img.getBoundingClientRect().width), loaded: img.complete}))"""
 
 
 def test_figures_are_softened_in_dark_mode(server, browser):
