@@ -7,6 +7,8 @@ and figures that run left.
 
 from __future__ import annotations
 
+import functools
+
 import matplotlib
 import numpy as np
 import pytest
@@ -240,8 +242,9 @@ def test_figures_are_at_most_7_inches_wide(runs, name):
 # Figure rules (issue 13) for the examples of chapters 01-02.
 
 
+@functools.cache
 def drawn(fig):
-    """Draw ``fig`` (closed by plt.show in the tests) and return its renderer."""
+    """Draw ``fig`` (closed by plt.show in the tests) and return its renderer; once per figure, for every test."""
     canvas = FigureCanvasAgg(fig)
     canvas.draw()
     return canvas.get_renderer()
