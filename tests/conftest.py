@@ -30,6 +30,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -143,8 +144,13 @@ class Background:
                 src = copy_sources(self.tmp.mktemp("gettext"))
                 self.started[name] = self.pool.submit(_extract_messages, src)
             elif name == "gallery_runs":
+                building = self.started.get("site")
                 self.started[name] = self.pool.submit(
-                    _run_examples, examples(), self.tmp.mktemp("gallery"), self.stopping
+                    _run_examples,
+                    examples(),
+                    self.tmp.mktemp("gallery"),
+                    self.stopping,
+                    lambda: building is not None and not building.done(),
                 )
             elif name == "page_visits":
                 self.started[name] = self.pool.submit(_visit_pages, self.start("site"), self.tmp.mktemp("visits"))
@@ -250,8 +256,14 @@ class GalleryRun:
         return made["namespace"], made["figures"]
 
 
-def _run_examples(names: list[str], folder: Path, stopping: threading.Event) -> dict[str, GalleryRun]:
-    """Run each script in a new interpreter, one after another, as ``python -W error examples/<name>.py``."""
+def _run_examples(
+    names: list[str], folder: Path, stopping: threading.Event, building: Callable[[], bool]
+) -> dict[str, GalleryRun]:
+    """Run each script in a new interpreter, one after another, as ``python -W error examples/<name>.py``.
+
+    While the site is ``building``, a script runs below the builds and the tests: the gallery's tests run last,
+    so the runs can take the core the others leave idle. Once it is built, they run as the tests do.
+    """
     runs = {}
     env = dict(os.environ, MPLBACKEND="Agg")
     env.pop("PYTHONWARNINGS", None)
@@ -279,9 +291,7 @@ def _run_examples(names: list[str], folder: Path, stopping: threading.Event) -> 
             RUNNING.add(process)
             if stopping.is_set():
                 process.kill()
-            if hasattr(os, "setpriority"):
-                # Below the builds and the tests: the gallery's tests run last,
-                # so the runs can take the core the others leave idle.
+            if hasattr(os, "setpriority") and building():
                 os.setpriority(os.PRIO_PROCESS, process.pid, 10)
             try:
                 stdout, stderr = process.communicate(timeout=300)
