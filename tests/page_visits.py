@@ -131,7 +131,9 @@ SOUNDS = """async () => {
   const players = [...document.querySelectorAll('audio')];
   const found = [];
   for (const a of players) {
-    await new Promise(r => a.readyState >= 1 ? r() : a.addEventListener('loadedmetadata', r));
+    // A clip that fails to load or never says its length is reported with no duration (NaN), not waited for.
+    await new Promise(r => { if (a.readyState >= 1) return r(); a.addEventListener('loadedmetadata', r);
+                             a.addEventListener('error', r); setTimeout(r, 10000); });
     const p = a.closest('.audio-clip') && a.closest('.audio-clip').previousElementSibling;
     found.push({duration: a.duration, seconds: parseFloat(a.dataset.seconds),
                 label: p && p.tagName === 'P' && p.offsetHeight > 0 ? p.innerText.trim() : null});
@@ -160,7 +162,7 @@ async def read_edition(browser, folder: str, names: list[str]) -> dict[str, dict
             await page.wait_for_function(TYPESET_READY, timeout=20000)
             await page.evaluate(TYPESET_DONE)
             visit["math"] = await page.evaluate(MATH)
-        visit["sounds"] = await asyncio.wait_for(page.evaluate(SOUNDS), 30)
+        visit["sounds"] = await page.evaluate(SOUNDS)
         visit["blocks"] = {DESKTOP["width"]: await page.evaluate(WIDE_BLOCKS)}
         await page.set_viewport_size(PHONE)
         visit["blocks"][PHONE["width"]] = await page.evaluate(WIDE_BLOCKS)
