@@ -81,6 +81,42 @@ def test_read_audio_reads_flac_and_wav_and_refuses_other_formats(tmp_path):
         read_audio(tmp_path / "empty.flac")
 
 
+def _ogg_page_starts(data: bytes) -> list[int]:
+    """Where each page of an Ogg file starts: the test's own walk over the page headers of RFC 3533."""
+    starts, position = [], 0
+    while position < len(data):
+        starts.append(position)
+        count = data[position + 26]  # the segment count; the segment table follows the 27-byte header
+        position += 27 + count + sum(data[position + 27 : position + 27 + count])
+    return starts
+
+
+@pytest.mark.parametrize("source", ["robin", "written here"])
+def test_an_ogg_file_cut_short_is_refused_rather_than_read_shorter(tmp_path, source):
+    path = tmp_path / "whole.ogg"
+    if source == "robin":
+        path.write_bytes(example("robin").read_bytes())
+    else:
+        tone = 0.5 * np.sin(2 * np.pi * 440 * np.arange(32000) / 16000)
+        soundfile.write(path, tone, 16000, format="OGG", subtype="VORBIS")
+    data = path.read_bytes()
+    whole, _ = read_audio(path)
+    starts = _ogg_page_starts(data)
+    assert len(starts) >= 3 and whole.size > 16000
+    cuts = {
+        "inside its last page": (starts[-1] + 40, "is cut off at byte"),
+        "after a whole page": (starts[-1], "does not end the stream"),
+        "after its first sound page": (starts[3] if len(starts) > 3 else starts[2], "does not end the stream"),
+    }
+    for where, (size, says) in cuts.items():
+        cut = tmp_path / "cut.ogg"
+        cut.write_bytes(data[:size])
+        # libsndfile alone reads what is left as a shorter sound: the hazard the check is for.
+        assert soundfile.info(cut).frames < whole.size, where
+        with pytest.raises(ValueError, match=f"cut short: its last Ogg page.* {says}"):
+            read_audio(cut)
+
+
 @pytest.mark.parametrize(
     "n_fft, hop, win_length", [(2048, 512, None), (512, 128, 400), (255, 64, None), (256, 100, 200)]
 )

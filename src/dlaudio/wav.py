@@ -59,6 +59,31 @@ def _declared_data_bytes(fh, size: int) -> tuple[int, int] | None:
         fh.seek(length + (length & 1), os.SEEK_CUR)
 
 
+def _ogg_cut_short(fh, size: int) -> str | None:
+    """How an Ogg file is cut short, or None if it is whole (or not Ogg).
+
+    libsndfile decodes an Ogg Vorbis file up to its last whole page without
+    complaint, so a file cut short reads as a shorter sound (cut 100 bytes
+    from the robin's 15,629 and a third of its samples are gone). Ogg keeps
+    no total length to check against, but every page says how long it is and
+    a whole stream ends on a page marked end-of-stream (RFC 3533).
+    """
+    position, flags = 0, 0
+    while position < size:
+        fh.seek(position)
+        header = fh.read(27)  # "OggS", version, flags, granule, serial, sequence, CRC, segment count
+        if header[:4] != b"OggS":
+            return None if position == 0 else f"no Ogg page where one should start, at byte {position}"
+        lacing = fh.read(header[26]) if len(header) == 27 else b""
+        end = position + len(header) + len(lacing) + sum(lacing)
+        if len(header) < 27 or len(lacing) < header[26] or end > size:
+            return f"its last Ogg page, from byte {position}, is cut off at byte {size}"
+        position, flags = end, header[5]
+    if not flags & 0x04:
+        return "its last Ogg page does not end the stream"
+    return None
+
+
 def _open(path: os.PathLike):
     """``path`` opened for binary reading, or an error that names it and says why not."""
     try:
@@ -207,6 +232,7 @@ def _read(path, sr, formats, kind):
         if size == 0:
             raise ValueError(f"{path}: the file is empty (0 bytes), not a {kind} file")
         data_bytes = _declared_data_bytes(fh, size)
+        ogg_cut = _ogg_cut_short(fh, size)
         fh.seek(0)
         try:
             # A file object rather than the name: soundfile cannot encode a
@@ -219,6 +245,8 @@ def _read(path, sr, formats, kind):
                         f"{path}: the file is cut short: its header announces {data_bytes[0]} bytes "
                         f"of samples, the file holds {data_bytes[1]}"
                     )
+                if ogg_cut is not None:
+                    raise ValueError(f"{path}: the file is cut short: {ogg_cut}")
                 native = f.samplerate
                 # frames given: soundfile cannot count the rest of a codec that
                 # cannot seek (GSM 6.10); the data chunk was checked above.
