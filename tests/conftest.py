@@ -144,7 +144,7 @@ class Background:
                 src = copy_sources(self.tmp.mktemp("gettext"))
                 self.started[name] = self.pool.submit(_extract_messages, src)
             elif name == "gallery_runs":
-                building = self.started.get("site")
+                building = self.started.get("site")  # started before this, if needed (BACKGROUND's order)
                 self.started[name] = self.pool.submit(
                     _run_examples,
                     examples(),

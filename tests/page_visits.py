@@ -21,6 +21,7 @@ without leaving the machine; the visit records it, and every console error.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import json
 import os
@@ -176,26 +177,31 @@ async def read_edition(browser, folder: str, names: list[str]) -> dict[str, dict
 async def read_site(root: Path) -> dict:
     from playwright.async_api import async_playwright
 
-    handler = functools.partial(QuietHandler, directory=str(root))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}"
     names = [*all_pages(), "search"]
-    try:
+    with serve(root) as base:
         async with async_playwright() as p:
             browser = await p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
             editions = await asyncio.gather(*(read_edition(browser, f"{base}/{lang}", names) for lang in LANGUAGES))
             chooser = await read_edition(browser, base, ["index"])  # the language chooser at the site's root
             await browser.close()
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
     return {**dict(zip(LANGUAGES, editions)), "root": chooser["index"]}
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
+class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
+
+
+@contextlib.contextmanager
+def serve(root: Path):
+    """The folder ``root`` served on 127.0.0.1 from a thread; yields the base URL."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
 
 
 if __name__ == "__main__":

@@ -16,16 +16,13 @@ The ``browser`` fixture puts the tab back as a new one was after each test
 
 from __future__ import annotations
 
-import functools
 import html
 import os
 import re
-import threading
-from http.server import ThreadingHTTPServer
 from urllib.parse import quote
 
 import pytest
-from page_visits import CHROMIUM, CHROMIUM_ARGS, TYPESET_DONE, TYPESET_READY, QuietHandler, is_foreign
+from page_visits import CHROMIUM, CHROMIUM_ARGS, TYPESET_DONE, TYPESET_READY, is_foreign, serve
 from sitetools import LANGUAGES, PHONE_COLUMN_PX, WIDEST_BLOCKS, all_pages, page_source, pages_with_math, source_pages
 
 pytestmark = [pytest.mark.docs, pytest.mark.browser]
@@ -43,13 +40,8 @@ def _require_chromium():
 
 @pytest.fixture(scope="module")
 def server(site):
-    handler = functools.partial(QuietHandler, directory=str(site.root))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serve(site.root) as base:
+        yield base
 
 
 class Browser:

@@ -47,9 +47,14 @@ def non_negative_real(value, name: str) -> float:
     return value
 
 
-def positive_int(value, name: str) -> int:
+def integer(value, name: str) -> int:
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise TypeError(f"{name} must be an integer, got {type(value).__name__}")
+    return int(value)
+
+
+def positive_int(value, name: str) -> int:
+    value = integer(value, name)
     if value <= 0:
         raise ValueError(f"{name} must be a positive integer, got {value}")
     return int(value)

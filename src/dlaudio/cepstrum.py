@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._checks import finite_array, finite_real, positive_int
+from ._checks import finite_array, non_negative_real, positive_int, positive_real
 from .dct import dct_matrix
 from .decibels import power_to_db
 from .mel import melspectrogram
@@ -117,9 +117,7 @@ def mfcc(
             )
         raise TypeError(f"mfcc got unexpected keyword argument(s): {', '.join(sorted(unknown))}")
     n_mfcc = positive_int(n_mfcc, "n_mfcc")
-    lifter = finite_real(lifter, "lifter")
-    if lifter < 0:
-        raise ValueError(f"lifter must be >= 0, got {lifter}")
+    lifter = non_negative_real(lifter, "lifter")
     if dct_norm not in ("ortho", None):
         raise ValueError(f"dct_norm must be 'ortho' or None, got {dct_norm!r}")
     if S is None:
@@ -155,8 +153,13 @@ def mfcc(
             raise ValueError(f"n_mfcc={n_mfcc} must be <= the {S.shape[0]} mel bands of S")
     M = np.dot(dct_matrix(S.shape[0], norm=dct_norm)[:n_mfcc], S)
     if lifter > 0:
-        M *= (1 + (lifter / 2) * np.sin(np.pi * np.arange(1, 1 + n_mfcc) / lifter))[:, np.newaxis]
+        M *= _lifter_weights(lifter, n_mfcc)[:, np.newaxis]
     return M
+
+
+def _lifter_weights(lifter, n_mfcc):
+    """Liftering's weight for each coefficient (HTK's sinusoidal lifter, as librosa)."""
+    return 1 + (lifter / 2) * np.sin(np.pi * np.arange(1, 1 + n_mfcc) / lifter)
 
 
 def mfcc_to_mel(mfcc, *, n_mels=128, dct_norm="ortho", ref=1.0, lifter=0.0):
@@ -218,14 +221,10 @@ def mfcc_to_mel(mfcc, *, n_mels=128, dct_norm="ortho", ref=1.0, lifter=0.0):
         raise ValueError(f"mfcc has {n_mfcc} coefficients, more than n_mels={n_mels}")
     if dct_norm not in ("ortho", None):
         raise ValueError(f"dct_norm must be 'ortho' or None, got {dct_norm!r}")
-    ref = finite_real(ref, "ref")
-    if ref <= 0:
-        raise ValueError(f"ref must be > 0, got {ref}")
-    lifter = finite_real(lifter, "lifter")
-    if lifter < 0:
-        raise ValueError(f"lifter must be >= 0, got {lifter}")
+    ref = positive_real(ref, "ref")
+    lifter = non_negative_real(lifter, "lifter")
     if lifter > 0:
-        weights = 1 + (lifter / 2) * np.sin(np.pi * np.arange(1, 1 + n_mfcc) / lifter)
+        weights = _lifter_weights(lifter, n_mfcc)
         if np.any(np.abs(weights) < 1e-12):
             raise ValueError(f"lifter={lifter} gives a weight of 0 to some coefficient: it cannot be undone")
         C = C / weights[:, np.newaxis]

@@ -15,19 +15,12 @@ frame of that window.
 from __future__ import annotations
 
 import math
-import numbers
 
 import numpy as np
 
-from ._checks import finite_array
+from ._checks import finite_array, integer
 
 __all__ = ["delta"]
-
-
-def _whole(value, name):
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be an integer, got {type(value).__name__}")
-    return int(value)
 
 
 def _weights(width, order):
@@ -87,9 +80,9 @@ def delta(features, width=9, order=1, axis=-1):
     >>> np.round(delta(line, width=3, order=2), 12) + 0.0
     array([0., 0., 0., 0., 0., 0.])
     """
-    width = _whole(width, "width")
-    order = _whole(order, "order")
-    axis = _whole(axis, "axis")
+    width = integer(width, "width")
+    order = integer(order, "order")
+    axis = integer(axis, "axis")
     if width < 3 or width % 2 != 1:
         raise ValueError(f"width must be an odd integer >= 3, got {width}")
     if not 1 <= order < width:

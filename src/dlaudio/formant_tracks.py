@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from ._checks import positive_real, real_sequence, sample_rate
-from .synth import _TAIL, _voiced
+from .synth import _ring_length, _voiced
 
 __all__ = ["moving_formant_filter", "gliding_vowel"]
 
@@ -121,9 +121,9 @@ def moving_formant_filter(source, formants, sr, *, times=None, bandwidths=None, 
         [np.interp(centres / max(n - 1, 1), times, targets[:, k]) for k in range(targets.shape[1])], axis=1
     )
     widths = 50.0 + 0.04 * track if bandwidths is None else np.broadcast_to(np.array(bandwidths), track.shape)
-    # The FFT must hold a block and the resonators' ringing, until it falls below 1e-9 (_TAIL).
+    # The FFT must hold a block and the resonators' ringing, until it falls below 1e-9 (_ring_length).
     r = np.exp(-np.pi * widths / sr)
-    ring = int(np.ceil(np.log(_TAIL) / np.log(r.max())))
+    ring = _ring_length(r.max())
     size = 1 << int(np.ceil(np.log2(2 * hop + ring)))
     padded = np.zeros((count + 1) * hop)
     padded[hop : hop + n] = source

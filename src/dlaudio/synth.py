@@ -59,6 +59,11 @@ __all__ = [
 _TAIL = 1e-9
 
 
+def _ring_length(r):
+    """Samples until ``r**n``, a decaying response's envelope, falls below ``_TAIL``."""
+    return int(np.ceil(np.log(_TAIL) / np.log(r)))
+
+
 def _below_nyquist(freq, sr, name):
     freq = positive_real(freq, name)
     if freq >= sr / 2:
@@ -102,7 +107,7 @@ def resonator_response(freq, bandwidth, sr, n=None):
     r = np.exp(-np.pi * bandwidth / sr)
     theta = 2.0 * np.pi * freq / sr
     if n is None:
-        n = int(np.ceil(np.log(_TAIL) / np.log(r)))
+        n = _ring_length(r)
     elif isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 1:
         raise ValueError(f"n must be a positive integer or None, got {n!r}")
     k = np.arange(int(n))
@@ -174,8 +179,6 @@ def higher_formants(formants, sr):
     """
     sr = sample_rate(sr)
     given = np.array(_formants_and_bandwidths(formants, None, sr)[0], dtype=float)
-    if given.size == 0:
-        raise ValueError("formants must hold at least one formant")
     m = given.size
     quarter = given[-1] / (2 * m - 1)
     # No tube of finite length needs more resonances than fit below sr / 2.
@@ -320,7 +323,7 @@ def glottal_tilt(corner, sr):
     sr = sample_rate(sr)
     corner = _below_nyquist(corner, sr, "corner")
     a = np.exp(-2.0 * np.pi * corner / sr)
-    return (1.0 - a) * a ** np.arange(int(np.ceil(np.log(_TAIL) / np.log(a))))
+    return (1.0 - a) * a ** np.arange(_ring_length(a))
 
 
 def _f0_pair(f0):
@@ -507,14 +510,13 @@ def _voiced(f0, duration, sr, through, *, jitter, shimmer, breath, open_quotient
     peak = finite_real(peak, "peak")
     if not 0 < peak <= 1:
         raise ValueError(f"peak must be in (0, 1], got {peak}")
-    if tilt is not None:
-        _below_nyquist(tilt, sr, "tilt")
+    closure = None if tilt is None else glottal_tilt(_below_nyquist(tilt, sr, "tilt"), sr)
     generator = as_generator(rng)
     source = glottal_source(
         f0, duration, sr, jitter=jitter, shimmer=shimmer, open_quotient=open_quotient, rng=generator
     )
-    if tilt is not None:
-        source = _fft_convolve(source, glottal_tilt(tilt, sr))
+    if closure is not None:
+        source = _fft_convolve(source, closure)
     if breath > 0:
         rms = np.sqrt(np.mean(source**2))
         source = source + breath * rms * generator.standard_normal(source.size)

@@ -86,9 +86,16 @@ from .synth import higher_formants, vowel
 __all__ = ["KOREAN_VOWELS", "CHILD_SCALE", "VowelSet", "make_vowels", "vowels"]
 
 
-#: label -> Hangul of the seven monophthongs, in the data set's order, and each label's X-SAMPA code in the file.
-_MONOPHTHONGS = {"i": "이", "e": "에", "a": "아", "eo": "어", "o": "오", "u": "우", "eu": "으"}
-_XSAMPA = {"i": "i", "e": "e", "a": "a", "eo": "V", "o": "o", "u": "u", "eu": "1"}
+#: label -> (Hangul, the X-SAMPA code of its rows in the file) of the seven monophthongs, in the data set's order.
+_MONOPHTHONGS = {
+    "i": ("이", "i"),
+    "e": ("에", "e"),
+    "a": ("아", "a"),
+    "eo": ("어", "V"),
+    "o": ("오", "o"),
+    "u": ("우", "u"),
+    "eu": ("으", "1"),
+}
 
 
 def _read_formant_table():
@@ -96,8 +103,8 @@ def _read_formant_table():
     text = resources.files("dlaudio").joinpath("tables", "korean-vowel-formants-yang1996.csv").read_text("utf-8")
     rows = {(row["sex"], row["xsampa"]): row for row in csv.DictReader(io.StringIO(text))}
     table = {}
-    for label, hangul in _MONOPHTHONGS.items():
-        men, women = (rows[sex, _XSAMPA[label]] for sex in ("m", "f"))
+    for label, (hangul, xsampa) in _MONOPHTHONGS.items():
+        men, women = (rows[sex, xsampa] for sex in ("m", "f"))
         table[label] = (
             hangul,
             men["ipa"],

@@ -38,12 +38,21 @@ _MAX_RATE = _MAX_RESAMPLED = 2**31 - 1
 _STREAMING_SIZE = 0xFFFFFFFF
 
 
+def _cut_short(fh, size: int) -> str | None:
+    """How a WAV or Ogg file is cut short, by what its own structure promises, or None if it is not."""
+    declared = _declared_data_bytes(fh, size)
+    if declared is not None and declared[0] > declared[1]:
+        return f"its header announces {declared[0]} bytes of samples, the file holds {declared[1]}"
+    return _ogg_cut_short(fh, size)
+
+
 def _declared_data_bytes(fh, size: int) -> tuple[int, int] | None:
     """``(declared, present)`` bytes of a RIFF file's ``data`` chunk, or None if not found.
 
     libsndfile reads a file whose data was cut short without complaint (it
     only notes it in its log), so the header's promise is checked here.
     """
+    fh.seek(0)
     if fh.read(4) != b"RIFF":
         return None  # RF64 and others: sizes live elsewhere; trust libsndfile
     fh.seek(12)
@@ -231,8 +240,7 @@ def _read(path, sr, formats, kind):
         size = os.fstat(fh.fileno()).st_size
         if size == 0:
             raise ValueError(f"{path}: the file is empty (0 bytes), not a {kind} file")
-        data_bytes = _declared_data_bytes(fh, size)
-        ogg_cut = _ogg_cut_short(fh, size)
+        cut = _cut_short(fh, size)
         fh.seek(0)
         try:
             # A file object rather than the name: soundfile cannot encode a
@@ -240,13 +248,8 @@ def _read(path, sr, formats, kind):
             with soundfile.SoundFile(fh) as f:
                 if f.format not in formats:
                     raise ValueError(f"{path}: a {f.format} file, not {kind}")
-                if data_bytes is not None and data_bytes[0] > data_bytes[1]:
-                    raise ValueError(
-                        f"{path}: the file is cut short: its header announces {data_bytes[0]} bytes "
-                        f"of samples, the file holds {data_bytes[1]}"
-                    )
-                if ogg_cut is not None:
-                    raise ValueError(f"{path}: the file is cut short: {ogg_cut}")
+                if cut is not None:
+                    raise ValueError(f"{path}: the file is cut short: {cut}")
                 native = f.samplerate
                 # frames given: soundfile cannot count the rest of a codec that
                 # cannot seek (GSM 6.10); the data chunk was checked above.
