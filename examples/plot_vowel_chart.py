@@ -36,14 +36,14 @@ for ax, group in zip(axes, ("man", "woman", "child")):
         rows = (groups == group) & (labels == name)
         f1, f2 = data.formants[rows, 0], data.formants[rows, 1]
         ax.scatter(f2, f1, s=7, color=f"C{k}", alpha=0.5, linewidths=0)
-        men, women = KOREAN_VOWELS[name][2], KOREAN_VOWELS[name][3]
+        _, ipa, men, women = KOREAN_VOWELS[name]
         mean = {"man": men, "woman": women}.get(
             group, [f * CHILD_SCALE for f in women]
         )
         ax.text(
             mean[1],
             mean[0],
-            "/" + KOREAN_VOWELS[name][1] + "/",
+            f"/{ipa}/",
             color=f"C{k}",
             fontsize=11,
             fontweight="bold",
